@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace Superposition.Codes;
+
+/// <summary>
+/// A superposed code (constructions.md section 3): feature f owns the support S_f, a set of distinct
+/// neurons in [0, NeuronCount). Stored as CSR in both directions: feature → neurons (in draw order) and
+/// neuron → features (ascending), the reverse index that factored evaluation walks.
+/// </summary>
+public sealed class Code
+{
+    private readonly int[] _offsets;
+    private readonly int[] _neurons;
+    private readonly int[] _reverseOffsets;
+    private readonly int[] _reverseFeatures;
+
+    /// <param name="neuronCount">Neurons the code lives on.</param>
+    /// <param name="offsets">FeatureCount + 1 offsets into <paramref name="neurons"/>.</param>
+    /// <param name="neurons">The supports, feature after feature.</param>
+    /// <param name="isExplicit">True for the identity code (one neuron per feature, no read noise).</param>
+    public Code(int neuronCount, int[] offsets, int[] neurons, bool isExplicit = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(neuronCount);
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != neurons.Length)
+        {
+            throw new ArgumentException("offsets must start at 0 and end at the number of support entries");
+        }
+        NeuronCount = neuronCount;
+        IsExplicit = isExplicit;
+        _offsets = offsets;
+        _neurons = neurons;
+        (_reverseOffsets, _reverseFeatures) = Reverse(neuronCount, offsets, neurons);
+    }
+
+    public int FeatureCount => _offsets.Length - 1;
+
+    public int NeuronCount { get; }
+
+    public bool IsExplicit { get; }
+
+    /// <summary>Total support entries, Σ |S_f|.</summary>
+    public long EntryCount => _neurons.Length;
+
+    /// <summary>The width when every support has the same size, else -1.</summary>
+    public int UniformWidth
+    {
+        get
+        {
+            if (FeatureCount == 0)
+            {
+                return 0;
+            }
+            var width = _offsets[1];
+            for (var f = 1; f < FeatureCount; f++)
+            {
+                if (_offsets[f + 1] - _offsets[f] != width)
+                {
+                    return -1;
+                }
+            }
+            return width;
+        }
+    }
+
+    public ReadOnlySpan<int> Support(int feature) => _neurons.AsSpan(_offsets[feature], _offsets[feature + 1] - _offsets[feature]);
+
+    public int Width(int feature) => _offsets[feature + 1] - _offsets[feature];
+
+    /// <summary>Features whose support contains <paramref name="neuron"/>, ascending.</summary>
+    public ReadOnlySpan<int> FeaturesOn(int neuron) => _reverseFeatures.AsSpan(_reverseOffsets[neuron], _reverseOffsets[neuron + 1] - _reverseOffsets[neuron]);
+
+    /// <summary>The raw forward CSR, for kernels and exporters.</summary>
+    public ImmutableArray<int> Offsets => ImmutableCollectionsMarshal.AsImmutableArray(_offsets);
+
+    public ImmutableArray<int> Neurons => ImmutableCollectionsMarshal.AsImmutableArray(_neurons);
+
+    internal ReadOnlySpan<int> ReverseOffsets => _reverseOffsets;
+
+    internal ReadOnlySpan<int> ReverseFeatures => _reverseFeatures;
+
+    private static (int[] Offsets, int[] Features) Reverse(int neuronCount, int[] offsets, int[] neurons)
+    {
+        var reverseOffsets = new int[neuronCount + 1];
+        foreach (var neuron in neurons)
+        {
+            if ((uint)neuron >= (uint)neuronCount)
+            {
+                throw new ArgumentException($"support entry {neuron} lies outside [0, {neuronCount})");
+            }
+            reverseOffsets[neuron + 1]++;
+        }
+        for (var v = 0; v < neuronCount; v++)
+        {
+            reverseOffsets[v + 1] += reverseOffsets[v];
+        }
+        var cursor = reverseOffsets[..^1];
+        var features = new int[neurons.Length];
+        for (var f = 0; f < offsets.Length - 1; f++)
+        {
+            for (var k = offsets[f]; k < offsets[f + 1]; k++)
+            {
+                features[cursor[neurons[k]]++] = f;
+            }
+        }
+        return (reverseOffsets, features);
+    }
+}

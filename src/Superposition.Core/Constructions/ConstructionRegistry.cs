@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Superposition.Validation;
+
+namespace Superposition.Constructions;
+
+/// <summary>
+/// The one place constructions are registered. The spec parser, the command line and the invariant
+/// test suite all read this list, so a new construction is one file plus one line here
+/// (docs/adding-a-construction.md).
+/// </summary>
+public static class ConstructionRegistry
+{
+    public static ImmutableArray<ConstructionDefinition> All { get; } =
+    [
+        SuperposedAnd.Definition,
+        Dedicated.Definition,
+        RandomAnd.Definition,
+        Representation.Definition,
+        SuperposedPermutation.Definition,
+    ];
+
+    public static ImmutableArray<string> Names { get; } = [.. All.Select(c => c.Name)];
+
+    public static ConstructionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The definition named <paramref name="name"/>, or an error with the nearest valid name.</summary>
+    public static (ConstructionDefinition? Definition, SpecError? Error) Lookup(string name, string path) =>
+        Find(name) is { } found
+            ? (found, null)
+            : (null, new SpecError(path, $"unknown construction '{name}'; {NearestName.Hint(name, Names)}"));
+}

@@ -1,0 +1,122 @@
+using Superposition.Networks;
+
+namespace Superposition.Evaluation;
+
+/// <summary>
+/// The reference evaluator for small networks: materialises W (scaled by b_in, so its entries are the
+/// integers Σ_i M[u,i]·1[v ∈ C_i]) and computes every activation and every output densely, with no
+/// reverse index and no skipping. Cost O(n_out · n_in) per input.
+/// </summary>
+public sealed class DenseEvaluator
+{
+    private readonly Network _network;
+    private readonly long[,] _scaledWeights;
+
+    public DenseEvaluator(Network network)
+    {
+        _network = network;
+        var inputNeurons = network.InputCode.NeuronCount;
+        var outputNeurons = network.OutputNeuronCount;
+        if ((long)inputNeurons * outputNeurons > 50_000_000)
+        {
+            throw new ArgumentException($"a dense {outputNeurons} × {inputNeurons} matrix is too large for the reference evaluator");
+        }
+        _scaledWeights = new long[outputNeurons, inputNeurons];
+        if (network.Compute is { } compute)
+        {
+            for (var input = 0; input < compute.ColumnCount; input++)
+            {
+                var rows = compute.Rows(input);
+                var weights = compute.Weights(input);
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    foreach (var neuron in network.InputCode.Support(input))
+                    {
+                        _scaledWeights[rows[k], neuron] += weights[k];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>b_in · W, dense (output neurons × input neurons).</summary>
+    public long[,] ScaledWeights => _scaledWeights;
+
+    /// <summary>Every activation of the read-out layer for an input (active inputs, or true outputs for Targets).</summary>
+    public double[] Activations(ReadOnlySpan<int> features)
+    {
+        var encoded = new bool[_network.InputCode.NeuronCount];
+        foreach (var feature in features)
+        {
+            foreach (var neuron in _network.InputCode.Support(feature))
+            {
+                encoded[neuron] = true;
+            }
+        }
+        var activations = new double[_network.OutputNeuronCount];
+        for (var u = 0; u < activations.Length; u++)
+        {
+            if (_network.Compute is null)
+            {
+                activations[u] = encoded[u] ? 1.0 : 0.0;
+                continue;
+            }
+            long accumulator = 0;
+            for (var v = 0; v < encoded.Length; v++)
+            {
+                accumulator += encoded[v] ? _scaledWeights[u, v] : 0;
+            }
+            activations[u] = Network.Activation(accumulator, _network.InputCode.Width(0), _network.Biases[u]);
+        }
+        return activations;
+    }
+
+    /// <summary>The decoded outputs for an input, ascending, by checking every output's code.</summary>
+    public int[] Decode(ReadOnlySpan<int> features)
+    {
+        var activations = Activations(features);
+        var code = _network.OutputCode;
+        var decoded = new List<int>();
+        for (var output = 0; output < code.FeatureCount; output++)
+        {
+            var support = code.Support(output);
+            if (support.Length == 0)
+            {
+                continue;
+            }
+            var fires = _network.DecodeRule switch
+            {
+                DecodeRule.AllAbove => All(support, activations, _network.DecodeThreshold),
+                DecodeRule.MeanAbove => Mean(support, activations) > _network.DecodeThreshold,
+                _ => throw new InvalidOperationException($"unknown decode rule {_network.DecodeRule}"),
+            };
+            if (fires)
+            {
+                decoded.Add(output);
+            }
+        }
+        return [.. decoded];
+    }
+
+    private static bool All(ReadOnlySpan<int> support, double[] activations, double threshold)
+    {
+        foreach (var neuron in support)
+        {
+            if (!(activations[neuron] > threshold))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double Mean(ReadOnlySpan<int> support, double[] activations)
+    {
+        var sum = 0.0;
+        foreach (var neuron in support)
+        {
+            sum += activations[neuron];
+        }
+        return sum / support.Length;
+    }
+}

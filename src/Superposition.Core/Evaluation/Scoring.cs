@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Superposition.Inputs;
+using Superposition.Statistics;
+
+namespace Superposition.Evaluation;
+
+/// <summary>Compares decoded outputs with the truth: false positives and negatives per sample.</summary>
+public static class Scoring
+{
+    /// <summary>The batch's statistics (and, when asked, one <see cref="SampleOutcome"/> per sample).</summary>
+    public static (ErrorStatistics Statistics, ImmutableArray<SampleOutcome> Samples) Score(SampleBatch batch, BatchOutcome outcome, bool keepSamples)
+    {
+        var statistics = ErrorStatistics.Empty;
+        var samples = keepSamples ? ImmutableArray.CreateBuilder<SampleOutcome>(batch.Count) : null;
+        var falsePositives = new List<int>();
+        var falseNegatives = new List<int>();
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var truth = batch.Truth(k);
+            Difference(outcome.DecodedOutputs(k), truth, falsePositives, falseNegatives);
+            statistics = statistics.Add(truth.Length, falsePositives.Count, falseNegatives.Count, outcome.MinTrueMargin[k], outcome.MaxFalseMargin[k]);
+            samples?.Add(new SampleOutcome(batch.FirstSampleIndex + k, [.. batch.Active(k)], truth.Length, [.. falsePositives], [.. falseNegatives]));
+        }
+        return (statistics, samples?.ToImmutable() ?? []);
+    }
+
+    /// <summary>Merges two ascending lists: what only <paramref name="decoded"/> has, and what only <paramref name="truth"/> has.</summary>
+    private static void Difference(ReadOnlySpan<int> decoded, ReadOnlySpan<int> truth, List<int> onlyDecoded, List<int> onlyTruth)
+    {
+        onlyDecoded.Clear();
+        onlyTruth.Clear();
+        int a = 0, b = 0;
+        while (a < decoded.Length || b < truth.Length)
+        {
+            if (b == truth.Length || (a < decoded.Length && decoded[a] < truth[b]))
+            {
+                onlyDecoded.Add(decoded[a++]);
+            }
+            else if (a == decoded.Length || truth[b] < decoded[a])
+            {
+                onlyTruth.Add(truth[b++]);
+            }
+            else
+            {
+                a++;
+                b++;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Superposition.Bounds;
+using Superposition.Codes;
+
+namespace Superposition.Networks;
+
+/// <summary>
+/// Exact resource counts of a factored network without materialising W = M · Dec (constructions.md
+/// 4.5 and 5). Row u of W is non-zero exactly on the union of the input codes of the inputs that M
+/// reads on row u (all terms are non-negative, so nothing cancels); its values are the integer sums
+/// Σ M[u,i] over the inputs whose code holds the column, scaled by 1/b_in.
+/// </summary>
+public static class ResourceCounting
+{
+    public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode)
+    {
+        var inputNeurons = encoding == InputEncoding.Targets ? 0 : inputCode.NeuronCount;
+        var codeBits = CodeBits(outputCode) + (encoding == InputEncoding.Targets ? 0.0 : CodeBits(inputCode));
+        if (compute is null)
+        {
+            return new ResourceCounts(inputNeurons, 0, outputCode.NeuronCount, 0, 0, inputCode.UniformWidth, outputCode.UniformWidth, 0.0, codeBits);
+        }
+        var (rowNonzeros, rowValues) = CountRows(inputCode, compute);
+        var distinctValues = rowValues.Aggregate(new HashSet<int>(), (all, row) => { all.UnionWith(row); return all; }).Count;
+        var valueBits = Log2.Of(distinctValues);
+        var weightBits = 0.0;
+        long weightCount = 0;
+        foreach (var nonzeros in rowNonzeros)
+        {
+            weightCount += nonzeros;
+            weightBits += Log2.Choose(inputCode.NeuronCount, nonzeros) + (nonzeros * valueBits);
+        }
+        var distinctBiases = new HashSet<double>(biases.ToArray()).Count;
+        weightBits += biases.Length * Math.Max(1.0, Log2.Of(distinctBiases));
+        return new ResourceCounts(inputNeurons, 0, outputCode.NeuronCount, weightCount, biases.Length, inputCode.UniformWidth, outputCode.UniformWidth, weightBits, codeBits);
+    }
+
+    /// <summary>Bits to write a code down: log2 C(n, |S_f|) per feature; an explicit code is fixed and costs nothing.</summary>
+    public static double CodeBits(Code code)
+    {
+        if (code.IsExplicit)
+        {
+            return 0.0;
+        }
+        var bits = 0.0;
+        for (var f = 0; f < code.FeatureCount; f++)
+        {
+            bits += Log2.Choose(code.NeuronCount, code.Width(f));
+        }
+        return bits;
+    }
+
+    /// <summary>
+    /// Per output neuron: nnz of its row of W, and the distinct integer values b_in·W[u,v] on it. Rows
+    /// are independent, so they are counted in parallel chunks with chunk-local scratch; results land
+    /// in per-row slots, so the totals do not depend on scheduling.
+    /// </summary>
+    private static (int[] Nonzeros, HashSet<int>[] Values) CountRows(Code inputCode, ComputeMatrix compute)
+    {
+        var (offsets, columns, weights) = compute.Transpose();
+        var rowCount = compute.RowCount;
+        var nonzeros = new int[rowCount];
+        var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / 1024));
+        var values = new HashSet<int>[chunkCount];
+        Parallel.For(0, chunkCount, chunk =>
+        {
+            var sums = new int[inputCode.NeuronCount];
+            var touched = new List<int>();
+            var seen = new HashSet<int>();
+            var (start, end) = ((int)((long)rowCount * chunk / chunkCount), (int)((long)rowCount * (chunk + 1) / chunkCount));
+            for (var row = start; row < end; row++)
+            {
+                for (var k = offsets[row]; k < offsets[row + 1]; k++)
+                {
+                    foreach (var neuron in inputCode.Support(columns[k]))
+                    {
+                        if (sums[neuron] == 0)
+                        {
+                            touched.Add(neuron);
+                        }
+                        sums[neuron] += weights[k];
+                    }
+                }
+                nonzeros[row] = touched.Count;
+                foreach (var neuron in touched)
+                {
+                    seen.Add(sums[neuron]);
+                    sums[neuron] = 0;
+                }
+                touched.Clear();
+            }
+            values[chunk] = seen;
+        });
+        return (nonzeros, values);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Superposition.Problems;
+
+/// <summary>
+/// A concrete problem instance. A sum type: <see cref="AndProblem"/> or <see cref="PermutationProblem"/>.
+/// </summary>
+public abstract record Problem(ProblemSpec Spec)
+{
+    public int InputCount => Spec.InputCount;
+
+    public int OutputCount => Spec.OutputCount;
+
+    public int Sparsity => Spec.Sparsity;
+
+    /// <summary>
+    /// Writes the true outputs of an input (its active features) into <paramref name="destination"/>,
+    /// sorted ascending, and returns how many there are. <paramref name="destination"/> must hold
+    /// <see cref="MaxTrueOutputs"/> values.
+    /// </summary>
+    public abstract int TrueOutputs(ReadOnlySpan<int> activeInputs, Span<int> destination);
+
+    /// <summary>The most outputs that can be true for an input with at most s active features.</summary>
+    public abstract int MaxTrueOutputs { get; }
+
+    /// <summary>Influence of each input: how many outputs read it.</summary>
+    public abstract ImmutableArray<int> Degrees { get; }
+}

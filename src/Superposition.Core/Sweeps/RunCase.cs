@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Superposition.Problems;
+using Superposition.Randomness;
+
+namespace Superposition.Sweeps;
+
+/// <summary>
+/// One (case, replicate) of a sweep, fully resolved: what to build, how to evaluate it, and its seeds.
+/// Seeds are derived by hashing, so adding an axis value never changes other cases: the problem seed
+/// depends on the problem and replicate only (constructions of one case share the instance), the
+/// sample seed also on the input distribution (constructions see the same inputs), the construction
+/// seed also on the construction and its parameters.
+/// </summary>
+/// <param name="Index">Position in the expanded sweep: rows come out in this order.</param>
+/// <param name="CaseId">Stable id: a hash of the canonical case (problem, construction, parameters, distribution), not of its position.</param>
+public sealed record RunCase(
+    string Sweep,
+    int Index,
+    string CaseId,
+    int Replicate,
+    ProblemSpec Problem,
+    string Construction,
+    ImmutableSortedDictionary<string, object> ConstructionParams,
+    string InputDistribution,
+    int Samples,
+    int BatchSize,
+    Seed ProblemSeed,
+    Seed ConstructionSeed,
+    Seed SampleSeed)
+{
+    /// <summary>The seed reported in the dataset: the construction seed, from which the case can be rebuilt with its problem seed.</summary>
+    public ulong ReportedSeed => ConstructionSeed.Value;
+
+    /// <summary>Number of batches: ⌈samples / batch size⌉.</summary>
+    public int BatchCount => (Samples + BatchSize - 1) / BatchSize;
+}
