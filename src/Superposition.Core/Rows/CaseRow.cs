@@ -6,7 +6,7 @@ namespace Superposition.Rows;
 /// A failed case keeps its identity and problem columns, has <see cref="Status"/> "failed" and its
 /// <see cref="Error"/>, and NaN/0 elsewhere.
 /// </summary>
-public sealed class CaseRow
+public sealed record CaseRow
 {
     // identity
     public string Sweep { get; init; } = "";

@@ -1,0 +1,93 @@
+using Superposition.Bounds;
+using Superposition.Networks;
+using Superposition.Statistics;
+using Superposition.Sweeps;
+
+namespace Superposition.Rows;
+
+/// <summary>Maps a finished (case, replicate) onto its dataset row: the one place Core values become columns.</summary>
+public static class RowMapping
+{
+    /// <summary>Provenance shared by every row of a run.</summary>
+    public sealed record RunInfo(string ToolVersion, string SpecHash);
+
+    /// <summary>Measured cost of a case: build time and the summed time of its evaluated batches.</summary>
+    public readonly record struct CaseTiming(double BuildSeconds, double EvalSeconds);
+
+    /// <summary>The row of a case that built and was evaluated.</summary>
+    public static CaseRow ToRow(RunCase runCase, Network network, ErrorStatistics statistics, CaseTiming timing, RunInfo run)
+    {
+        var resources = network.Resources;
+        var bounds = BoundCalculator.For(runCase.Problem);
+        return Identity(runCase, run, "ok", null, bounds) with
+        {
+            ConstructionParams = network.Parameters.ToJson(),
+            CodeWidthIn = resources.CodeWidthIn,
+            CodeWidthOut = resources.CodeWidthOut,
+            InputEncoding = network.InputEncoding.ToString().ToLowerInvariant(),
+            InputNeurons = resources.InputNeurons,
+            OutputNeurons = resources.OutputNeurons,
+            HiddenNeurons = resources.HiddenNeurons,
+            NeuronCount = resources.NeuronCount,
+            WeightCount = resources.WeightCount,
+            BiasCount = resources.BiasCount,
+            ParameterCount = resources.ParameterCount,
+            WeightBits = resources.WeightBits,
+            CodeBits = resources.CodeBits,
+            Samples = statistics.Samples,
+            SamplesCorrect = statistics.CorrectSamples,
+            TrueOutputs = statistics.TrueOutputs,
+            FalsePositives = statistics.FalsePositives,
+            FalseNegatives = statistics.FalseNegatives,
+            SampleErrorRate = statistics.SampleErrorRate,
+            SampleErrorRateUpper95 = statistics.SampleErrorRateUpper95,
+            OutputFalsePositiveRate = statistics.OutputFalsePositiveRate(runCase.Problem.OutputCount),
+            MinTrueMargin = statistics.MinTrueMargin,
+            MaxFalseMargin = statistics.MaxFalseMargin,
+            BuildSeconds = timing.BuildSeconds,
+            EvalSeconds = timing.EvalSeconds,
+            SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
+        };
+    }
+
+    /// <summary>The row of a case whose construction failed: identity, problem and bounds, the error, and no measurements.</summary>
+    public static CaseRow ToFailedRow(RunCase runCase, string error, double buildSeconds, RunInfo run) =>
+        Identity(runCase, run, "failed", error, BoundCalculator.For(runCase.Problem)) with
+        {
+            SampleErrorRate = double.NaN,
+            SampleErrorRateUpper95 = double.NaN,
+            OutputFalsePositiveRate = double.NaN,
+            MinTrueMargin = double.NaN,
+            MaxFalseMargin = double.NaN,
+            WeightBits = double.NaN,
+            CodeBits = double.NaN,
+            BuildSeconds = buildSeconds,
+            EvalSeconds = 0,
+            SamplesPerSecond = double.NaN,
+        };
+
+    private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()
+    {
+        Sweep = runCase.Sweep,
+        CaseId = runCase.CaseId,
+        Replicate = runCase.Replicate,
+        Seed = runCase.ReportedSeed,
+        Status = status,
+        Error = error,
+        ToolVersion = run.ToolVersion,
+        SpecHash = run.SpecHash,
+        Problem = runCase.Problem.ProblemName,
+        Graph = runCase.Problem.Graph,
+        InputCount = runCase.Problem.InputCount,
+        OutputCount = runCase.Problem.OutputCount,
+        Sparsity = runCase.Problem.Sparsity,
+        InputDistribution = runCase.InputDistribution,
+        Construction = runCase.Construction,
+        ConstructionParams = System.Text.Json.JsonSerializer.Serialize(runCase.ConstructionParams),
+        InstanceBits = bounds.InstanceBits,
+        RefNeuronsLower = bounds.NeuronsLower,
+        RefParametersLower = bounds.ParametersLower,
+        RefNeuronsUpper = bounds.NeuronsUpper,
+        RefParametersUpper = bounds.ParametersUpper,
+    };
+}
