@@ -3,23 +3,29 @@ using Superposition.Networks;
 namespace Superposition.Evaluation;
 
 /// <summary>
-/// Caller-owned working memory of the factored evaluator, sized to one network. Arrays are reset by
-/// generation stamps rather than cleared, so a sample costs only what it touches. Not thread-safe:
-/// one per worker.
+/// Caller-owned working memory of the factored evaluator, sized to one network. Counters and
+/// accumulators are kept at zero between samples (the evaluator resets exactly what it touched), and
+/// small marks use generation stamps, so a sample costs only what it touches. Not thread-safe: one per
+/// worker.
 /// </summary>
 public sealed class EvaluationScratch
 {
     public EvaluationScratch(Network network)
     {
-        InputNeuronStamp = new int[network.InputCode.NeuronCount];
-        SetNeurons = new int[network.InputCode.NeuronCount];
-        FeatureStamp = new int[network.InputCode.FeatureCount];
-        FeatureCounts = new int[network.InputCode.FeatureCount];
-        TouchedFeatures = new int[network.InputCode.FeatureCount];
-        OutputNeuronStamp = new int[network.OutputNeuronCount];
-        Accumulators = new long[network.OutputNeuronCount];
-        TouchedNeurons = new int[network.OutputNeuronCount];
+        var inputNeurons = network.InputCode.NeuronCount;
+        var features = network.InputCode.FeatureCount;
+        var neurons = network.OutputNeuronCount;
         var outputs = network.OutputCode.FeatureCount;
+        InputNeuronStamp = new int[inputNeurons];
+        SetNeurons = new int[inputNeurons];
+        FeatureCounts = new int[features];
+        TouchedFeatures = new int[features];
+        Accumulators = new int[neurons];
+        TouchedNeurons = new int[neurons];
+        PositiveStamp = new int[neurons];
+        PositiveNeurons = new int[neurons];
+        Activations = new double[neurons];
+        FireFloors = FireFloorsOf(network);
         OutputStamp = new int[outputs];
         PositiveCounts = new int[outputs];
         MinActivation = new double[outputs];
@@ -27,23 +33,31 @@ public sealed class EvaluationScratch
         Decoded = new int[outputs];
     }
 
-    internal int Generation { get; set; }
+    internal int Generation { get; private set; }
 
     internal int[] InputNeuronStamp { get; }
 
     internal int[] SetNeurons { get; }
 
-    internal int[] FeatureStamp { get; }
-
+    /// <summary>|C_i ∩ a| per input feature; zero outside a sample.</summary>
     internal int[] FeatureCounts { get; }
 
     internal int[] TouchedFeatures { get; }
 
-    internal int[] OutputNeuronStamp { get; }
-
-    internal long[] Accumulators { get; }
+    /// <summary>Σ_i M[u,i]·|C_i ∩ a| per output-layer neuron; zero outside a sample.</summary>
+    internal int[] Accumulators { get; }
 
     internal int[] TouchedNeurons { get; }
+
+    /// <summary>Marks the neurons with positive activation in the current sample.</summary>
+    internal int[] PositiveStamp { get; }
+
+    internal int[] PositiveNeurons { get; }
+
+    internal double[] Activations { get; }
+
+    /// <summary>Per neuron, the smallest accumulator whose activation is positive (derived from <see cref="Network.Activation"/> itself).</summary>
+    internal int[] FireFloors { get; }
 
     internal int[] OutputStamp { get; }
 
@@ -61,11 +75,31 @@ public sealed class EvaluationScratch
         if (Generation == int.MaxValue)
         {
             Array.Clear(InputNeuronStamp);
-            Array.Clear(FeatureStamp);
-            Array.Clear(OutputNeuronStamp);
+            Array.Clear(PositiveStamp);
             Array.Clear(OutputStamp);
             Generation = 0;
         }
         return ++Generation;
+    }
+
+    private static int[] FireFloorsOf(Network network)
+    {
+        var floors = new int[network.OutputNeuronCount];
+        if (network.Compute is null)
+        {
+            return floors;
+        }
+        var width = network.InputCode.Width(0);
+        for (var neuron = 0; neuron < floors.Length; neuron++)
+        {
+            var bias = network.Biases[neuron];
+            var candidate = (long)Math.Max(1, Math.Floor(-bias * width) - 1);
+            while (Network.Activation(candidate, width, bias) <= 0)
+            {
+                candidate++;
+            }
+            floors[neuron] = (int)Math.Min(int.MaxValue, candidate);
+        }
+        return floors;
     }
 }

@@ -7,11 +7,16 @@ namespace Superposition.Evaluation;
 /// The production evaluator (constructions.md 4.6): touches only what a sample touches. Encode the
 /// active features into input neurons; walk the reverse index to count |C_i ∩ a| for every input read
 /// above zero; scatter those integer counts through M's columns into integer accumulators; apply
-/// bias and ReLU to touched neurons only (untouched ones sit at a negative bias, hence zero); walk the
-/// output code's reverse index from every positive neuron to decode. All sums are integers until the
-/// single division in <see cref="Network.Activation"/>, so the result is exact and equals
-/// <see cref="DenseEvaluator"/> bit for bit.
+/// bias and ReLU only where an accumulator reaches the neuron's firing floor (every other neuron is
+/// at or below zero); walk the output code's reverse index from every positive neuron to decode. All
+/// sums are integers until the single division in <see cref="Network.Activation"/>, so the result is
+/// exact and equals <see cref="DenseEvaluator"/> bit for bit.
 /// </summary>
+/// <remarks>
+/// Two scatter modes give the same result: when a sample's scatter covers a good part of the layer
+/// (superposed inputs, where read noise touches most neurons) the accumulators are scanned densely,
+/// which avoids a branch per update; when it is small (explicit inputs) touched neurons are listed.
+/// </remarks>
 public static class FactoredEvaluator
 {
     /// <summary>Evaluates every sample of a batch with caller-owned scratch.</summary>
@@ -33,16 +38,16 @@ public static class FactoredEvaluator
     }
 
     /// <summary>
-    /// The dense activation vector of the read-out layer for one input, built from the touched neurons
-    /// (every other neuron is zero). For tests against <see cref="DenseEvaluator"/> on small networks.
+    /// The dense activation vector of the read-out layer for one input: the positive neurons' activations,
+    /// zero elsewhere (ReLU). For tests against <see cref="DenseEvaluator"/> on small networks.
     /// </summary>
     public static double[] Activations(Network network, ReadOnlySpan<int> features, EvaluationScratch scratch)
     {
-        var touched = Forward(network, features, scratch);
+        var positive = Forward(network, features, scratch);
         var activations = new double[network.OutputNeuronCount];
-        foreach (var neuron in scratch.TouchedNeurons.AsSpan(0, touched))
+        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
         {
-            activations[neuron] = ActivationOf(network, scratch, neuron);
+            activations[neuron] = scratch.Activations[neuron];
         }
         return activations;
     }
@@ -54,17 +59,13 @@ public static class FactoredEvaluator
     /// </summary>
     public static int EvaluateSample(Network network, ReadOnlySpan<int> features, ReadOnlySpan<int> truth, EvaluationScratch scratch, out double minTrueMargin, out double maxFalseMargin)
     {
-        var touchedNeurons = Forward(network, features, scratch);
+        var positive = Forward(network, features, scratch);
         var generation = scratch.Generation;
         var code = network.OutputCode;
         var touchedOutputs = 0;
-        foreach (var neuron in scratch.TouchedNeurons.AsSpan(0, touchedNeurons))
+        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
         {
-            var activation = ActivationOf(network, scratch, neuron);
-            if (activation <= 0)
-            {
-                continue;
-            }
+            var activation = scratch.Activations[neuron];
             foreach (var output in code.FeaturesOn(neuron))
             {
                 if (scratch.OutputStamp[output] != generation)
@@ -79,7 +80,7 @@ public static class FactoredEvaluator
             }
         }
 
-        // Margins: an output nobody touched reads at the floor (0 − threshold).
+        // Margins: an output that no positive neuron reaches reads at the floor (0 − threshold).
         var floor = -network.DecodeThreshold;
         var decodedCount = 0;
         minTrueMargin = double.PositiveInfinity;
@@ -143,18 +144,15 @@ public static class FactoredEvaluator
         var sum = 0.0;
         foreach (var neuron in support)
         {
-            sum += scratch.OutputNeuronStamp[neuron] == scratch.Generation ? ActivationOf(network, scratch, neuron) : 0.0;
+            sum += scratch.PositiveStamp[neuron] == scratch.Generation ? scratch.Activations[neuron] : 0.0;
         }
         return sum / support.Length;
     }
 
-    private static double ActivationOf(Network network, EvaluationScratch scratch, int neuron) =>
-        network.Compute is null ? 1.0 : Network.Activation(scratch.Accumulators[neuron], network.InputCode.Width(0), network.Biases[neuron]);
-
     /// <summary>
-    /// Encodes <paramref name="features"/> and, when there is a compute layer, accumulates
-    /// Σ_i M[u,i]·|C_i ∩ a| for every touched output neuron. Returns the number of touched neurons,
-    /// listed in scratch.TouchedNeurons. Starts a new scratch generation.
+    /// Encodes <paramref name="features"/> and finds the read-out neurons with positive activation,
+    /// listed in scratch.PositiveNeurons with their activations in scratch.Activations. Returns how many.
+    /// Starts a new scratch generation and leaves counters and accumulators at zero.
     /// </summary>
     private static int Forward(Network network, ReadOnlySpan<int> features, EvaluationScratch scratch)
     {
@@ -174,49 +172,135 @@ public static class FactoredEvaluator
         }
         if (network.Compute is not { } compute)
         {
-            // No compute layer: the read-out neurons are the encoded ones.
-            scratch.SetNeurons.AsSpan(0, setCount).CopyTo(scratch.TouchedNeurons);
+            // No compute layer: the read-out neurons are the encoded ones, each at activation 1.
+            foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
+            {
+                MarkPositive(scratch, neuron, 1.0, generation);
+            }
+            scratch.SetNeurons.AsSpan(0, setCount).CopyTo(scratch.PositiveNeurons);
             return setCount;
         }
 
-        var touchedFeatures = 0;
+        var touchedFeatures = CountFeatures(inputCode, scratch.SetNeurons.AsSpan(0, setCount), scratch);
+        var columnOffsets = compute.ColumnOffsetSpan;
+        long updates = 0;
+        foreach (var feature in scratch.TouchedFeatures.AsSpan(0, touchedFeatures))
+        {
+            updates += columnOffsets[feature + 1] - columnOffsets[feature];
+        }
+        var dense = updates * 4 > network.OutputNeuronCount;
+        var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
+        var width = inputCode.Width(0);
+        return dense
+            ? CollectPositive(network, scratch, 0, network.OutputNeuronCount, width, generation)
+            : CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), width, generation);
+    }
+
+    /// <summary>|C_i ∩ a| for every input feature read above zero (reverse index walk).</summary>
+    private static int CountFeatures(Codes.Code inputCode, ReadOnlySpan<int> setNeurons, EvaluationScratch scratch)
+    {
+        var touched = 0;
         var reverseOffsets = inputCode.ReverseOffsets;
         var reverseFeatures = inputCode.ReverseFeatures;
-        foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
+        var counts = scratch.FeatureCounts;
+        foreach (var neuron in setNeurons)
         {
             for (var k = reverseOffsets[neuron]; k < reverseOffsets[neuron + 1]; k++)
             {
                 var feature = reverseFeatures[k];
-                if (scratch.FeatureStamp[feature] != generation)
+                if (counts[feature]++ == 0)
                 {
-                    scratch.FeatureStamp[feature] = generation;
-                    scratch.FeatureCounts[feature] = 0;
-                    scratch.TouchedFeatures[touchedFeatures++] = feature;
+                    scratch.TouchedFeatures[touched++] = feature;
                 }
-                scratch.FeatureCounts[feature]++;
             }
         }
+        return touched;
+    }
 
-        var touchedNeurons = 0;
-        var stamp = scratch.OutputNeuronStamp;
+    /// <summary>Adds M[u,i]·count_i into the accumulators, resetting the feature counts as it goes.</summary>
+    private static int Scatter(ComputeMatrix compute, EvaluationScratch scratch, int touchedFeatures, bool listTouched)
+    {
         var accumulators = scratch.Accumulators;
+        var counts = scratch.FeatureCounts;
+        var columnOffsets = compute.ColumnOffsetSpan;
+        var allRows = compute.RowSpan;
+        var allWeights = compute.WeightSpan;
+        var touched = 0;
         foreach (var feature in scratch.TouchedFeatures.AsSpan(0, touchedFeatures))
         {
-            long count = scratch.FeatureCounts[feature];
-            var rows = compute.Rows(feature);
-            var weights = compute.Weights(feature);
-            for (var k = 0; k < rows.Length; k++)
+            var count = counts[feature];
+            counts[feature] = 0;
+            var start = columnOffsets[feature];
+            var rows = allRows[start..columnOffsets[feature + 1]];
+            var weights = allWeights.Slice(start, rows.Length);
+            if (listTouched)
             {
-                var row = rows[k];
-                if (stamp[row] != generation)
+                for (var k = 0; k < rows.Length; k++)
                 {
-                    stamp[row] = generation;
-                    accumulators[row] = 0;
-                    scratch.TouchedNeurons[touchedNeurons++] = row;
+                    var row = rows[k];
+                    if (accumulators[row] == 0)
+                    {
+                        scratch.TouchedNeurons[touched++] = row;
+                    }
+                    accumulators[row] += weights[k] * count;
                 }
-                accumulators[row] += weights[k] * count;
+            }
+            else
+            {
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    accumulators[rows[k]] += weights[k] * count;
+                }
             }
         }
-        return touchedNeurons;
+        return touched;
+    }
+
+    /// <summary>Dense mode: scans a range of accumulators, keeps the positive neurons and zeroes the rest.</summary>
+    private static int CollectPositive(Network network, EvaluationScratch scratch, int start, int end, int width, int generation)
+    {
+        var accumulators = scratch.Accumulators;
+        var floors = scratch.FireFloors;
+        var positive = 0;
+        for (var neuron = start; neuron < end; neuron++)
+        {
+            var accumulator = accumulators[neuron];
+            if (accumulator == 0)
+            {
+                continue;
+            }
+            accumulators[neuron] = 0;
+            if (accumulator >= floors[neuron])
+            {
+                MarkPositive(scratch, neuron, Network.Activation(accumulator, width, network.Biases[neuron]), generation);
+                scratch.PositiveNeurons[positive++] = neuron;
+            }
+        }
+        return positive;
+    }
+
+    /// <summary>Sparse mode: the same over the listed touched neurons only.</summary>
+    private static int CollectPositive(Network network, EvaluationScratch scratch, ReadOnlySpan<int> touched, int width, int generation)
+    {
+        var accumulators = scratch.Accumulators;
+        var floors = scratch.FireFloors;
+        var positive = 0;
+        foreach (var neuron in touched)
+        {
+            var accumulator = accumulators[neuron];
+            accumulators[neuron] = 0;
+            if (accumulator >= floors[neuron])
+            {
+                MarkPositive(scratch, neuron, Network.Activation(accumulator, width, network.Biases[neuron]), generation);
+                scratch.PositiveNeurons[positive++] = neuron;
+            }
+        }
+        return positive;
+    }
+
+    private static void MarkPositive(EvaluationScratch scratch, int neuron, double activation, int generation)
+    {
+        scratch.PositiveStamp[neuron] = generation;
+        scratch.Activations[neuron] = activation;
     }
 }

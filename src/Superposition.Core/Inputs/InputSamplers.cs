@@ -7,6 +7,9 @@ namespace Superposition.Inputs;
 /// <summary>Seeded samplers of sparse inputs, with the truth attached (constructions.md section 2).</summary>
 public static class InputSamplers
 {
+    /// <summary>The 2s highest-degree inputs of each problem, found once (an O(m log m) sort) and shared by all batches.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Problem, int[]> HubCandidates = [];
+
     /// <summary>
     /// Draws <paramref name="count"/> inputs of <paramref name="distribution"/> for <paramref name="problem"/>.
     /// Deterministic in (problem, distribution, first index, count, seed).
@@ -19,7 +22,7 @@ public static class InputSamplers
         }
         var rng = new Rng(seed);
         var sparsity = problem.Sparsity;
-        var hubs = distribution == InputDistributions.Hubs ? TopByDegree(problem, Math.Min(problem.InputCount, 2 * sparsity)) : [];
+        var hubs = distribution == InputDistributions.Hubs ? HubCandidates.GetValue(problem, p => TopByDegree(p, Math.Min(p.InputCount, 2 * p.Sparsity))) : [];
         var activeOffsets = new int[count + 1];
         var active = new int[count * sparsity];
         var truthOffsets = new int[count + 1];

@@ -42,6 +42,12 @@ public sealed class ComputeMatrix
 
     public ReadOnlySpan<int> Weights(int column) => _weights.AsSpan(_columnOffsets[column], _columnOffsets[column + 1] - _columnOffsets[column]);
 
+    internal ReadOnlySpan<int> ColumnOffsetSpan => _columnOffsets;
+
+    internal ReadOnlySpan<int> RowSpan => _rows;
+
+    internal ReadOnlySpan<int> WeightSpan => _weights;
+
     public ImmutableArray<int> ColumnOffsets => ImmutableCollectionsMarshal.AsImmutableArray(_columnOffsets);
 
     public ImmutableArray<int> RowIndices => ImmutableCollectionsMarshal.AsImmutableArray(_rows);
