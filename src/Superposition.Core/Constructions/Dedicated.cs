@@ -33,7 +33,13 @@ public static class Dedicated
         var spec = problem.Spec;
         var (inputCode, encoding) = InputLayers.Draw(spec, parameters, new Rng(seed));
         var outputs = spec.OutputCount;
-        var compute = ComputeMatrix.FromColumns(outputs, spec.InputCount, input => and.Pairs.NeighbourOutputs(input).ToArray().Select(e => (e, 1)));
+        var compute = ComputeMatrix.FromColumns(outputs, spec.InputCount, input => and.Pairs.Degrees[input], (input, rows, weights) =>
+        {
+            var pairs = and.Pairs.NeighbourOutputs(input);
+            pairs.CopyTo(rows);
+            weights[..pairs.Length].Fill(1);
+            return pairs.Length;
+        });
         var biases = Enumerable.Repeat(-parameters.Number(Threshold.Name), outputs).ToImmutableArray();
         return Network.Create(
             Definition.Name, parameters, problem, seed, encoding, inputCode, compute, biases,

@@ -52,7 +52,12 @@ public static class RandomAnd
             }
             readers[input] = [.. buffer];
         }
-        var compute = ComputeMatrix.FromColumns(neurons, spec.InputCount, input => readers[input].Select(u => (u, 1)));
+        var compute = ComputeMatrix.FromColumns(neurons, spec.InputCount, input => readers[input].Length, (input, rows, weights) =>
+        {
+            readers[input].CopyTo(rows);
+            weights[..readers[input].Length].Fill(1);
+            return readers[input].Length;
+        });
 
         // Output e = {i, j} reads the neurons connected to both ends (sorted intersection).
         var offsets = new int[spec.OutputCount + 1];

@@ -88,7 +88,8 @@ public static class SuperposedAnd
         var outputCode = CodeFactory.Ranged(outputNeurons, outputWidth, ranges, rng, drawOrder);
 
         var gate = (int)Math.Round((parameters.Number(GateSlope.Name) * spec.Sparsity) + parameters.Number(GateOffset.Name));
-        var compute = ComputeMatrix.FromColumns(outputNeurons, spec.InputCount, input => Column(and.Pairs, plan, outputCode, input, gate));
+        var compute = ComputeMatrix.FromColumns(
+            outputNeurons, spec.InputCount, input => and.Pairs.Degrees[input] * outputWidth, (input, rows, weights) => WriteColumn(and.Pairs, plan, outputCode, input, gate, rows, weights));
         var biases = new double[outputNeurons];
         Array.Fill(biases, -parameters.Number(ChannelThreshold.Name), 0, plan.ChannelSize);
         Array.Fill(biases, -(gate + parameters.Number(BlockMargin.Name)), plan.ChannelSize, outputNeurons - plan.ChannelSize);
@@ -141,15 +142,18 @@ public static class SuperposedAnd
     }
 
     /// <summary>Column i of M (section 4.4): the code neurons of every pair i belongs to, weight G when i pivots the pair.</summary>
-    private static IEnumerable<(int Row, int Weight)> Column(PairSet pairs, Plan plan, Code outputCode, int input, int gate)
+    private static int WriteColumn(PairSet pairs, Plan plan, Code outputCode, int input, int gate, Span<int> rows, Span<int> weights)
     {
-        foreach (var e in pairs.NeighbourOutputs(input).ToArray())
+        var written = 0;
+        foreach (var e in pairs.NeighbourOutputs(input))
         {
             var weight = plan.Pivot[e] == input ? gate : 1;
-            foreach (var neuron in outputCode.Support(e).ToArray())
+            foreach (var neuron in outputCode.Support(e))
             {
-                yield return (neuron, weight);
+                rows[written] = neuron;
+                weights[written++] = weight;
             }
         }
+        return written;
     }
 }

@@ -36,7 +36,13 @@ public static class SuperposedPermutation
         var width = InputLayers.CodeWidth(spec.OutputCount, parameters);
         var outputNeurons = InputLayers.BaseNeurons(spec.OutputCount, spec.Sparsity, parameters);
         var outputCode = CodeFactory.Uniform(spec.OutputCount, outputNeurons, width, rng);
-        var compute = ComputeMatrix.FromColumns(outputNeurons, spec.InputCount, input => outputCode.Support(permutation.Permutation[input]).ToArray().Select(u => (u, 1)));
+        var compute = ComputeMatrix.FromColumns(outputNeurons, spec.InputCount, _ => width, (input, rows, weights) =>
+        {
+            var support = outputCode.Support(permutation.Permutation[input]);
+            support.CopyTo(rows);
+            weights[..support.Length].Fill(1);
+            return support.Length;
+        });
         var biases = new double[outputNeurons];
         Array.Fill(biases, -parameters.Number(Threshold.Name));
         return Network.Create(

@@ -54,34 +54,65 @@ public sealed class ComputeMatrix
 
     public ImmutableArray<int> WeightValues => ImmutableCollectionsMarshal.AsImmutableArray(_weights);
 
+    /// <summary>Writes the entries of one column into the given spans and returns how many it wrote.</summary>
+    public delegate int ColumnWriter(int column, Span<int> rows, Span<int> weights);
+
     /// <summary>
-    /// Builds M from (row, column, weight) entries given column by column. Entries of one column are
-    /// sorted by row; a repeated (row, column) keeps the larger weight, so "once per input, even if it
-    /// appears in several pairs" holds by construction.
+    /// Builds M column by column without intermediate lists: <paramref name="capacity"/> bounds each column's
+    /// entry count, <paramref name="write"/> fills it, then each column is sorted by row and a repeated row
+    /// keeps its largest weight (so "once per input, even if it appears in several pairs" holds by
+    /// construction). Columns are written in parallel into disjoint slices, so the result does not depend
+    /// on scheduling; peak memory is the final arrays plus one copy.
     /// </summary>
-    public static ComputeMatrix FromColumns(int rowCount, int columnCount, Func<int, IEnumerable<(int Row, int Weight)>> column)
+    public static ComputeMatrix FromColumns(int rowCount, int columnCount, Func<int, int> capacity, ColumnWriter write)
     {
-        var offsets = new int[columnCount + 1];
-        var rows = new List<int>();
-        var weights = new List<int>();
-        var buffer = new List<(int Row, int Weight)>();
+        var bounds = new long[columnCount + 1];
         for (var c = 0; c < columnCount; c++)
         {
-            buffer.Clear();
-            buffer.AddRange(column(c));
-            buffer.Sort();
-            for (var k = 0; k < buffer.Count; k++)
+            bounds[c + 1] = bounds[c] + capacity(c);
+        }
+        var rows = new int[bounds[columnCount]];
+        var weights = new int[rows.Length];
+        var counts = new int[columnCount];
+        Parallel.For(0, columnCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+        {
+            var start = (int)bounds[c];
+            var length = (int)(bounds[c + 1] - bounds[c]);
+            var columnRows = rows.AsSpan(start, length);
+            var columnWeights = weights.AsSpan(start, length);
+            var written = write(c, columnRows, columnWeights);
+            columnRows[..written].Sort(columnWeights[..written]);
+            var kept = 0;
+            for (var k = 0; k < written; k++)
             {
-                if (k + 1 < buffer.Count && buffer[k + 1].Row == buffer[k].Row)
+                if (kept > 0 && columnRows[kept - 1] == columnRows[k])
                 {
+                    columnWeights[kept - 1] = Math.Max(columnWeights[kept - 1], columnWeights[k]);
                     continue;
                 }
-                rows.Add(buffer[k].Row);
-                weights.Add(buffer[k].Weight);
+                columnRows[kept] = columnRows[k];
+                columnWeights[kept] = columnWeights[k];
+                kept++;
             }
-            offsets[c + 1] = rows.Count;
+            counts[c] = kept;
+        });
+        var offsets = new int[columnCount + 1];
+        for (var c = 0; c < columnCount; c++)
+        {
+            offsets[c + 1] = checked(offsets[c] + counts[c]);
         }
-        return new ComputeMatrix(rowCount, offsets, [.. rows], [.. weights]);
+        if (offsets[columnCount] == rows.Length)
+        {
+            return new ComputeMatrix(rowCount, offsets, rows, weights);
+        }
+        var compactRows = new int[offsets[columnCount]];
+        var compactWeights = new int[compactRows.Length];
+        for (var c = 0; c < columnCount; c++)
+        {
+            rows.AsSpan((int)bounds[c], counts[c]).CopyTo(compactRows.AsSpan(offsets[c]));
+            weights.AsSpan((int)bounds[c], counts[c]).CopyTo(compactWeights.AsSpan(offsets[c]));
+        }
+        return new ComputeMatrix(rowCount, offsets, compactRows, compactWeights);
     }
 
     /// <summary>The row view (CSR) of M: for each output neuron, its input features and weights.</summary>

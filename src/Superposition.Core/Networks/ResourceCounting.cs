@@ -11,6 +11,8 @@ namespace Superposition.Networks;
 /// </summary>
 public static class ResourceCounting
 {
+    private const int SmallValues = 4096;
+
     public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode)
     {
         var inputNeurons = encoding == InputEncoding.Targets ? 0 : inputCode.NeuronCount;
@@ -66,6 +68,7 @@ public static class ResourceCounting
             var sums = new int[inputCode.NeuronCount];
             var touched = new List<int>();
             var seen = new HashSet<int>();
+            var seenSmall = new bool[SmallValues];
             var (start, end) = ((int)((long)rowCount * chunk / chunkCount), (int)((long)rowCount * (chunk + 1) / chunkCount));
             for (var row = start; row < end; row++)
             {
@@ -83,10 +86,26 @@ public static class ResourceCounting
                 nonzeros[row] = touched.Count;
                 foreach (var neuron in touched)
                 {
-                    seen.Add(sums[neuron]);
+                    // Nearly every value is a small integer: a flag array avoids a hash per nonzero of W.
+                    var value = sums[neuron];
+                    if (value < SmallValues)
+                    {
+                        seenSmall[value] = true;
+                    }
+                    else
+                    {
+                        seen.Add(value);
+                    }
                     sums[neuron] = 0;
                 }
                 touched.Clear();
+            }
+            for (var value = 0; value < SmallValues; value++)
+            {
+                if (seenSmall[value])
+                {
+                    seen.Add(value);
+                }
             }
             values[chunk] = seen;
         });
