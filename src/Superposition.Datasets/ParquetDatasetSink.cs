@@ -62,6 +62,11 @@ public sealed class ParquetDatasetSink : IDatasetSink
         return new ParquetDatasetSink(fullPath, writeSamples, part);
     }
 
+    /// <summary>
+    /// Buffers the case row and, when samples are on, appends <paramref name="samples"/> to the temporary
+    /// samples file as one row group. Samples must belong to <paramref name="row"/>'s (case, replicate).
+    /// After a failed write the sink only accepts <see cref="DisposeAsync"/>.
+    /// </summary>
     public async ValueTask WriteAsync(CaseRow row, IReadOnlyList<SampleRow> samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -90,6 +95,11 @@ public sealed class ParquetDatasetSink : IDatasetSink
         cases.Add(row);
     }
 
+    /// <summary>
+    /// Writes cases.parquet and manifest.json under temporary names, finishes samples.parquet, then renames
+    /// them all into place (see <see cref="Publish"/>). Called once; cancellation is honoured until the
+    /// renames start.
+    /// </summary>
     public async ValueTask CommitAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
