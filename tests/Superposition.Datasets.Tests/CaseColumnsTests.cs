@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Superposition.Datasets.Rows;
+using Superposition.Datasets.Tests.Support;
+using Superposition.Rows;
+using Xunit;
+
+namespace Superposition.Datasets.Tests;
+
+public sealed class CaseColumnsTests
+{
+    [Fact]
+    public void Table_maps_every_CaseRow_property_in_declaration_order_to_its_snake_case_name()
+    {
+        var expected = RowAssert.Properties<CaseRow>().Select(property => (JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name), property.Name));
+
+        var actual = CaseColumns.Table.Columns.Select(column => (column.Name, column.PropertyName));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Table_names_the_columns_of_the_dataset_contract()
+    {
+        string[] contract =
+        [
+            "sweep", "case_id", "replicate", "seed", "status", "error", "tool_version", "spec_hash",
+            "problem", "graph", "input_count", "output_count", "sparsity", "input_distribution",
+            "construction", "construction_params", "code_width_in", "code_width_out", "input_encoding",
+            "input_neurons", "output_neurons", "hidden_neurons", "neuron_count", "weight_count", "bias_count", "parameter_count",
+            "instance_bits", "weight_bits", "code_bits", "ref_neurons_lower", "ref_parameters_lower", "ref_neurons_upper", "ref_parameters_upper",
+            "samples", "samples_correct", "true_outputs", "false_positives", "false_negatives", "sample_error_rate",
+            "sample_error_rate_upper95", "output_false_positive_rate", "min_true_margin", "max_false_margin",
+            "build_seconds", "eval_seconds", "samples_per_second",
+        ];
+
+        Assert.Equal(contract, CaseColumns.Table.Columns.Select(column => column.Name));
+    }
+}
