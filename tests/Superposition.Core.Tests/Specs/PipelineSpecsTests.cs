@@ -41,16 +41,5 @@ public class PipelineSpecsTests
         Assert.All(runs, r => Assert.Equal(200, r.Samples));
     }
 
-    /// <summary>pipelines/ beside Superposition.sln, found by walking up from the test binaries.</summary>
-    private static string PipelinesDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Superposition.sln")))
-            {
-                return Path.Combine(directory.FullName, "pipelines");
-            }
-        }
-        throw new DirectoryNotFoundException($"no Superposition.sln above {AppContext.BaseDirectory}");
-    }
+    private static string PipelinesDirectory() => Path.Combine(SpecSamples.RepositoryRoot(), "pipelines");
 }

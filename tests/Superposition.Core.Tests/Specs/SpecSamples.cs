@@ -55,4 +55,17 @@ internal static class SpecSamples
             ? found[0]
             : throw new Xunit.Sdk.XunitException($"expected one error at '{path}', found {found.Count} among:\n" + string.Join("\n", errors));
     }
+
+    /// <summary>The directory holding Superposition.sln, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Superposition.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException($"no Superposition.sln above {AppContext.BaseDirectory}");
+    }
 }
