@@ -45,6 +45,8 @@ public sealed record ParameterDefinition
         (false, double number) when !double.IsFinite(number) => $"must be a finite number, got {number}",
         (false, double number) when number <= ExclusiveMinimum => $"must be greater than {ExclusiveMinimum}, got {number}",
         (false, double number) when Integer && number != Math.Floor(number) => $"must be a whole number, got {number}",
+        // Integer parameters are read with a checked int conversion: a larger value must fail here, not throw there.
+        (false, double number) when Integer && number is > int.MaxValue or < int.MinValue => $"must be a whole number between {int.MinValue} and {int.MaxValue}, got {number}",
         (false, double) => null,
         (false, _) => $"expected a number, got '{value}'",
     };

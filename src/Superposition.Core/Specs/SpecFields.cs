@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Superposition.Constructions;
+using Superposition.Inputs;
+using Superposition.Problems;
+
+namespace Superposition.Specs;
+
+/// <summary>
+/// The vocabulary of the sweep spec format (docs/spec-format.md) in one place, so that the parser,
+/// the "did you mean" hints, the expansion and the documentation cannot drift apart. Case fields are
+/// named by path ("problem.output_count", "construction", "params.neuron_factor", "input_distribution"):
+/// the same path names a base value and an axis.
+/// </summary>
+public static class SpecFields
+{
+    public const string Construction = "construction";
+
+    public const string InputDistribution = "input_distribution";
+
+    public const string ProblemPrefix = "problem.";
+
+    public const string ParamsPrefix = "params.";
+
+    public const string Kind = ProblemPrefix + "kind";
+
+    public const string Graph = ProblemPrefix + "graph";
+
+    public const string InputCount = ProblemPrefix + "input_count";
+
+    public const string OutputCount = ProblemPrefix + "output_count";
+
+    public const string Sparsity = ProblemPrefix + "sparsity";
+
+    public const string HubCount = ProblemPrefix + "hub_count";
+
+    public const string HubFraction = ProblemPrefix + "hub_fraction";
+
+    public const string PowerLawExponent = ProblemPrefix + "power_law_exponent";
+
+    /// <summary>Fields of the spec's top-level object, in the order the documentation lists them.</summary>
+    public static ImmutableArray<string> TopLevel { get; } =
+        ["name", "description", "seed", "replicates", "problem", "construction", "params", "input_distribution", "axes", "evaluation"];
+
+    /// <summary>Fields of the "problem" object (without the "problem." prefix).</summary>
+    public static ImmutableArray<string> Problem { get; } =
+        ["kind", "graph", "input_count", "output_count", "sparsity", "hub_count", "hub_fraction", "power_law_exponent"];
+
+    /// <summary>Fields of the "evaluation" object.</summary>
+    public static ImmutableArray<string> Evaluation { get; } = ["samples", "batch_size"];
+
+    /// <summary>Case fields that must have a value, in the base or on an axis.</summary>
+    public static ImmutableArray<string> Required { get; } = [InputCount, OutputCount, Sparsity, Construction];
+
+    /// <summary>Problem kinds as written in a spec.</summary>
+    public static ImmutableArray<string> Kinds { get; } = ["and", "permutation"];
+
+    /// <summary>Graph names accepted in a spec: the pair-set generators plus "permutation".</summary>
+    public static ImmutableArray<string> Graphs { get; } = [.. PairGraphs.Names, "permutation"];
+
+    public const double DefaultHubFraction = 0.5;
+
+    public const double DefaultPowerLawExponent = 1.0;
+
+    public const int DefaultReplicates = 1;
+
+    public const int DefaultSamples = 1000;
+
+    public const int DefaultBatchSize = 250;
+
+    /// <summary>
+    /// Every path an axis may vary, for hints: the problem fields, construction, input distribution and
+    /// params.&lt;name&gt; for every parameter some registered construction has.
+    /// </summary>
+    public static ImmutableArray<string> AxisPaths { get; } =
+    [
+        .. Problem.Select(f => ProblemPrefix + f),
+        Construction,
+        InputDistribution,
+        .. ConstructionRegistry.All.SelectMany(c => c.Parameters).Select(p => ParamsPrefix + p.Name).Distinct().Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>Whether <paramref name="path"/> names a case field (a valid base or axis path).</summary>
+    public static bool IsCaseField(string path) =>
+        path is Construction or InputDistribution
+        || (path.StartsWith(ProblemPrefix, StringComparison.Ordinal) && Problem.Contains(path[ProblemPrefix.Length..]))
+        || (path.StartsWith(ParamsPrefix, StringComparison.Ordinal) && path.Length > ParamsPrefix.Length);
+
+    /// <summary>The words a string-valued case field accepts, or empty when any string (or no string) is accepted.</summary>
+    internal static ImmutableArray<string> ChoicesOf(string path) => path switch
+    {
+        Kind => Kinds,
+        Graph => Graphs,
+        Construction => ConstructionRegistry.Names,
+        InputDistribution => InputDistributions.Names,
+        _ => [],
+    };
+}

@@ -1,0 +1,218 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Superposition.Sweeps;
+using Superposition.Validation;
+
+namespace Superposition.Specs;
+
+/// <summary>
+/// Reads a sweep spec (docs/spec-format.md) and reports every problem at once, each with a JSON path
+/// and, for a misspelt name, the nearest valid one: a researcher fixing a spec for a long sweep should
+/// need one round trip, not one per mistake. Structural problems (types, unknown fields, axes) are
+/// found first; then every case of the expansion is checked with the same validation the builder and
+/// the samplers run, so a spec that parses never fails a case on validation grounds. Never throws.
+/// </summary>
+public static partial class SpecParser
+{
+    /// <summary>At most this many replicates per case.</summary>
+    public const int MaxReplicates = 10_000;
+
+    /// <summary>Sweep names are at most this long (they name a directory).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>Parses and validates <paramref name="text"/>.</summary>
+    public static SpecParseResult Parse(string text)
+    {
+        try
+        {
+            return ParseChecked(text ?? "");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in the checks must not turn an invalid spec into a crash of the command line.
+            return new SpecParseResult.Invalid([new SpecError("$", $"internal error while checking the spec ({e.GetType().Name}: {e.Message}); please report it")]);
+        }
+    }
+
+    /// <summary>Hex SHA-256 of the spec text: the dataset's spec_hash.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static SpecParseResult ParseChecked(string text)
+    {
+        var (document, syntaxError) = SpecJson.Parse(text);
+        if (document is null)
+        {
+            return new SpecParseResult.Invalid([syntaxError!]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new SpecParseResult.Invalid([new SpecError("$", $"a sweep spec is a JSON object, got {SpecJson.Describe(root)}")]);
+            }
+            var errors = new List<SpecError>();
+            var reader = new Reader(errors);
+            reader.ReadRoot(root);
+            var spec = reader.ToSpec(text);
+            if (reader.CasesAreWellDefined)
+            {
+                errors.AddRange(SweepChecks.Check(spec));
+            }
+            return errors.Count == 0 ? new SpecParseResult.Parsed(spec) : new SpecParseResult.Invalid([.. errors]);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex NamePattern();
+
+    /// <summary>The mutable state of one parse; lives for one call of <see cref="ParseChecked"/>.</summary>
+    private sealed class Reader(List<SpecError> errors)
+    {
+        private readonly SortedDictionary<string, object> _base = new(StringComparer.Ordinal);
+        private ImmutableArray<SweepAxis> _axes = [];
+        private bool _axesAreValid = true;
+        private HashSet<string> _axisFields = [];
+        private string? _name;
+        private string _description = "";
+        private ulong? _seed;
+        private int _replicates = SpecFields.DefaultReplicates;
+        private int _samples = SpecFields.DefaultSamples;
+        private int _batchSize = SpecFields.DefaultBatchSize;
+
+        /// <summary>True when the axes are well formed, so the cases are defined and can be checked one by one.</summary>
+        public bool CasesAreWellDefined => _axesAreValid;
+
+        public void ReadRoot(JsonElement root)
+        {
+            foreach (var (name, value, path) in SpecJson.Members(root, "", errors))
+            {
+                switch (name)
+                {
+                    case "name":
+                        _name = ReadName(value, path);
+                        break;
+                    case "description":
+                        _description = SpecJson.String(value, path, errors) ?? "";
+                        break;
+                    case "seed":
+                        _seed = ReadSeed(value, path);
+                        break;
+                    case "replicates":
+                        _replicates = (int)(SpecJson.Integer(value, path, 1, MaxReplicates, errors) ?? SpecFields.DefaultReplicates);
+                        break;
+                    case "problem":
+                        ReadGroup(value, path, SpecFields.Problem, SpecFields.ProblemPrefix);
+                        break;
+                    case "params":
+                        ReadGroup(value, path, null, SpecFields.ParamsPrefix);
+                        break;
+                    case SpecFields.Construction or SpecFields.InputDistribution:
+                        _base[name] = CaseFieldValues.Read(name, value, path, errors);
+                        break;
+                    case "axes":
+                        (_axes, _axesAreValid, _axisFields) = AxisReader.Read(value, path, errors);
+                        break;
+                    case "evaluation":
+                        ReadEvaluation(value, path);
+                        break;
+                    default:
+                        errors.Add(new SpecError(path, $"unknown field '{name}'; {NearestName.Hint(name, SpecFields.TopLevel)}"));
+                        break;
+                }
+            }
+            if (_name is null && !errors.Any(e => e.Path == "name"))
+            {
+                errors.Add(new SpecError("name", "required: the sweep's name, [a-z0-9._-]+ (it names the output directory)"));
+            }
+            if (_seed is null && !errors.Any(e => e.Path == "seed"))
+            {
+                errors.Add(new SpecError("seed", "required: the root seed, a whole number between 0 and 2^64 - 1"));
+            }
+            foreach (var field in SpecFields.Required.Where(f => !_base.ContainsKey(f) && !_axisFields.Contains(f)))
+            {
+                var where = field.StartsWith(SpecFields.ProblemPrefix, StringComparison.Ordinal) ? "in 'problem'" : "at the top level";
+                errors.Add(new SpecError(field, $"required: set it {where} or vary it on an axis"));
+            }
+        }
+
+        public SweepSpec ToSpec(string text) => new(
+            _name ?? "",
+            _description,
+            text,
+            HashOf(text),
+            _seed ?? 0,
+            _replicates,
+            _base.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            _axes,
+            new EvaluationSettings(_samples, _batchSize));
+
+        private string? ReadName(JsonElement value, string path)
+        {
+            if (SpecJson.String(value, path, errors) is not { } name)
+            {
+                return null;
+            }
+            if (name.Length > MaxNameLength || !NamePattern().IsMatch(name))
+            {
+                errors.Add(new SpecError(path, $"must be 1 to {MaxNameLength} characters of [a-z0-9._-], starting with a letter or digit (it names the output directory), got {SpecJson.Quote(name)}"));
+                return null;
+            }
+            return name;
+        }
+
+        private ulong? ReadSeed(JsonElement value, string path)
+        {
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetUInt64(out var seed))
+            {
+                return seed;
+            }
+            errors.Add(new SpecError(path, $"must be a whole number between 0 and {ulong.MaxValue}, got {SpecJson.Describe(value)}"));
+            return null;
+        }
+
+        /// <summary>"problem" (known fields) or "params" (any name; checked per construction later) into base values.</summary>
+        private void ReadGroup(JsonElement value, string path, IReadOnlyCollection<string>? known, string prefix)
+        {
+            if (!SpecJson.RequireObject(value, path, errors))
+            {
+                return;
+            }
+            foreach (var (name, element, at) in SpecJson.Members(value, path, errors))
+            {
+                if (known is not null && !known.Contains(name))
+                {
+                    errors.Add(new SpecError(at, $"unknown field '{name}'; {NearestName.Hint(name, known)}"));
+                    continue;
+                }
+                _base[prefix + name] = CaseFieldValues.Read(prefix + name, element, at, errors);
+            }
+        }
+
+        private void ReadEvaluation(JsonElement value, string path)
+        {
+            if (!SpecJson.RequireObject(value, path, errors))
+            {
+                return;
+            }
+            foreach (var (name, element, at) in SpecJson.Members(value, path, errors))
+            {
+                switch (name)
+                {
+                    case "samples":
+                        _samples = (int)(SpecJson.Integer(element, at, 1, int.MaxValue, errors) ?? SpecFields.DefaultSamples);
+                        break;
+                    case "batch_size":
+                        _batchSize = (int)(SpecJson.Integer(element, at, 1, int.MaxValue, errors) ?? SpecFields.DefaultBatchSize);
+                        break;
+                    default:
+                        errors.Add(new SpecError(at, $"unknown field '{name}'; {NearestName.Hint(name, SpecFields.Evaluation)}"));
+                        break;
+                }
+            }
+        }
+    }
+}

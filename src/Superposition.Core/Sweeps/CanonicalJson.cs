@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using Superposition.Constructions;
+using Superposition.Problems;
+
+namespace Superposition.Sweeps;
+
+/// <summary>
+/// The canonical text of a case, its problem and its sample stream: compact JSON with keys in ordinal
+/// order and every value resolved (defaults included). Case ids and seeds hash these texts, so they
+/// depend on what a case is, never on where it sits in a sweep (docs/spec-format.md, "Case ids and
+/// seeds"). Changing this format changes every case id and seed: treat it as a dataset contract.
+/// </summary>
+internal static class CanonicalJson
+{
+    /// <summary>{"graph":…,"hub_count":…,"hub_fraction":…,"input_count":…,"kind":…,"output_count":…,"power_law_exponent":…,"sparsity":…}</summary>
+    public static string Problem(ProblemSpec problem) => Write(writer => WriteProblem(writer, problem));
+
+    /// <summary>{"construction":…,"input_distribution":…,"params":{…},"problem":{…}}</summary>
+    public static string Case(ProblemSpec problem, string construction, ConstructionParameters parameters, string inputDistribution) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("construction", construction);
+        writer.WriteString("input_distribution", inputDistribution);
+        writer.WritePropertyName("params");
+        writer.WriteStartObject();
+        foreach (var (name, value) in Merge(parameters))
+        {
+            if (value is double number)
+            {
+                writer.WriteNumber(name, Normal(number));
+            }
+            else
+            {
+                writer.WriteString(name, (string)value);
+            }
+        }
+        writer.WriteEndObject();
+        writer.WritePropertyName("problem");
+        WriteProblem(writer, problem);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>{"input_distribution":…,"problem":{…}}: what fixes the inputs a case is evaluated on.</summary>
+    public static string Samples(ProblemSpec problem, string inputDistribution) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("input_distribution", inputDistribution);
+        writer.WritePropertyName("problem");
+        WriteProblem(writer, problem);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>Every parameter, numbers as double and choices as string, in ordinal key order.</summary>
+    public static SortedDictionary<string, object> Merge(ConstructionParameters parameters)
+    {
+        var merged = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, value) in parameters.Numbers)
+        {
+            merged[name] = value;
+        }
+        foreach (var (name, value) in parameters.Choices)
+        {
+            merged[name] = value;
+        }
+        return merged;
+    }
+
+    private static void WriteProblem(Utf8JsonWriter writer, ProblemSpec problem)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("graph", problem.Graph);
+        writer.WriteNumber("hub_count", problem.HubCount);
+        writer.WriteNumber("hub_fraction", Normal(problem.HubFraction));
+        writer.WriteNumber("input_count", problem.InputCount);
+        writer.WriteString("kind", problem.ProblemName);
+        writer.WriteNumber("output_count", problem.OutputCount);
+        writer.WriteNumber("power_law_exponent", Normal(problem.PowerLawExponent));
+        writer.WriteNumber("sparsity", problem.Sparsity);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>-0 and 0 are one value.</summary>
+    private static double Normal(double value) => value == 0 ? 0.0 : value;
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

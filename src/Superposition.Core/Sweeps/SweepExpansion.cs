@@ -1,0 +1,143 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Superposition.Constructions;
+using Superposition.Randomness;
+using Superposition.Specs;
+using Superposition.Validation;
+
+namespace Superposition.Sweeps;
+
+/// <summary>
+/// Turns a valid sweep spec into its (case, replicate) runs: the cartesian product of the axes (first
+/// axis outermost), replicates innermost. Case ids and seeds are hashes of what a case is, not of its
+/// position, so adding an axis value, reordering axes or sharding a sweep never changes the id or the
+/// seeds of any other case, and datasets of different runs join on case_id (docs/spec-format.md).
+/// </summary>
+public static class SweepExpansion
+{
+    /// <summary>At most this many cases (axis combinations) per sweep.</summary>
+    public const int MaxCases = 100_000;
+
+    /// <summary>At most this many (case, replicate) runs per sweep.</summary>
+    public const long MaxRuns = 1_000_000;
+
+    /// <summary>Characters of hex SHA-256 in a case id: 48 bits, so a collision among 10^5 cases has odds of about 10^-5.</summary>
+    public const int CaseIdLength = 12;
+
+    /// <summary>
+    /// Every run of <paramref name="spec"/> in order. Throws <see cref="InvalidSpecException"/> listing
+    /// every problem when the spec was not produced by a successful <see cref="SpecParser.Parse"/>.
+    /// </summary>
+    public static ImmutableArray<RunCase> Expand(SweepSpec spec)
+    {
+        InvalidSpecException.ThrowIfAny(SweepChecks.Check(spec));
+        var root = new Seed(spec.RootSeed);
+        var (problemRoot, sampleRoot, constructionRoot) = (root.Derive("problem"), root.Derive("samples"), root.Derive("construction"));
+        var runs = ImmutableArray.CreateBuilder<RunCase>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var position = 0;
+        foreach (var combination in Combinations(spec.Axes))
+        {
+            var draft = CaseDraft.From(ValuesOf(spec, combination))
+                ?? throw new InvalidSpecException([new SpecError("axes", $"case {position} lacks a required value or holds an invalid one")]);
+            var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Parameters!;
+            var problemText = CanonicalJson.Problem(draft.Problem);
+            var caseText = CanonicalJson.Case(draft.Problem, draft.Construction, parameters, draft.InputDistribution);
+            var samplesText = CanonicalJson.Samples(draft.Problem, draft.InputDistribution);
+            var caseId = CaseIdOf(caseText);
+            if (!positions.TryAdd(caseId, position))
+            {
+                throw new InvalidSpecException([new SpecError("axes", $"cases {positions[caseId]} and {position} are the same case {caseId}")]);
+            }
+            var resolved = CanonicalJson.Merge(parameters).ToImmutableSortedDictionary(StringComparer.Ordinal);
+            for (var replicate = 0; replicate < spec.Replicates; replicate++)
+            {
+                runs.Add(new RunCase(
+                    spec.Name,
+                    runs.Count,
+                    caseId,
+                    replicate,
+                    draft.Problem,
+                    draft.Construction,
+                    resolved,
+                    draft.InputDistribution,
+                    spec.Evaluation.Samples,
+                    spec.Evaluation.BatchSize,
+                    ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),
+                    ConstructionSeed: constructionRoot.Derive(caseText).Derive(replicate),
+                    SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate)));
+            }
+            position++;
+        }
+        return runs.ToImmutable();
+    }
+
+    /// <summary>
+    /// The shard (0 ≤ shard &lt; <paramref name="shardCount"/>) a run belongs to for <c>--shard i/N</c>: a
+    /// hash of (case id, replicate), so it is the same on every machine and in every process, and
+    /// independent of the order or number of other cases.
+    /// </summary>
+    public static int ShardOf(string caseId, int replicate, int shardCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{caseId}/{replicate}")));
+        return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % (ulong)shardCount);
+    }
+
+    /// <summary>Number of cases (without replicates): the product of the axis lengths, saturating at <see cref="long.MaxValue"/>.</summary>
+    public static long CaseCount(SweepSpec spec)
+    {
+        long count = 1;
+        foreach (var axis in spec.Axes)
+        {
+            count = axis.Length == 0 ? 0 : count > long.MaxValue / axis.Length ? long.MaxValue : count * axis.Length;
+        }
+        return count;
+    }
+
+    /// <summary>First 12 hex characters of SHA-256 of the canonical case text.</summary>
+    internal static string CaseIdOf(string canonicalCase) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalCase)))[..CaseIdLength];
+
+    /// <summary>Every combination of axis positions, first axis outermost (slowest), last axis fastest.</summary>
+    internal static IEnumerable<int[]> Combinations(ImmutableArray<SweepAxis> axes)
+    {
+        if (axes.Any(a => a.Length == 0))
+        {
+            yield break;
+        }
+        var positions = new int[axes.Length];
+        while (true)
+        {
+            yield return (int[])positions.Clone();
+            var a = axes.Length - 1;
+            while (a >= 0 && ++positions[a] == axes[a].Length)
+            {
+                positions[a] = 0;
+                a--;
+            }
+            if (a < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The base values with the axis values of one combination laid over them.</summary>
+    internal static Dictionary<string, object> ValuesOf(SweepSpec spec, int[] combination)
+    {
+        var values = new Dictionary<string, object>(spec.Base, StringComparer.Ordinal);
+        for (var a = 0; a < spec.Axes.Length; a++)
+        {
+            var axis = spec.Axes[a];
+            for (var f = 0; f < axis.Fields.Length; f++)
+            {
+                values[axis.Fields[f]] = axis.Values[f][combination[a]];
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Superposition.Constructions;
+using Superposition.Networks;
+using Superposition.Problems;
+using Superposition.Randomness;
+using Superposition.Sweeps;
+using Xunit;
+using static Superposition.Core.Tests.Specs.SpecSamples;
+
+namespace Superposition.Core.Tests.Specs;
+
+public class MemoryEstimatesTests
+{
+    private static readonly ConstructionParameters SuperposedDefaults = ConstructionRegistry.Find("superposed-and")!.Defaults;
+
+    [Fact]
+    public void Of_follows_the_documented_model_for_superposed_and()
+    {
+        // m = m' = 10^5, s = 3: b = ⌈log2 10^5⌉ = 17, n_0 = ⌈2.5 · 17 · √(3 · 10^5)⌉ = 23,279 < m, so inputs are superposed.
+        var problem = new ProblemSpec(ProblemKind.And, "random", 100_000, 100_000, 3);
+
+        var estimate = MemoryEstimates.Of(problem, "superposed-and", SuperposedDefaults);
+
+        const double entries = 100_000 * 17;
+        const double neurons = 23_279;
+        Assert.Equal((64 * 100_000) + (16 * 100_000), estimate.ProblemBytes);
+        Assert.Equal((long)((16 * 2 * entries) + (32 * 2 * entries) + (16 * 3 * neurons) + (8 * 200_000)), estimate.NetworkBytes);
+        Assert.Equal((long)((8 * neurons) + (12 * 100_000) + (16 * 2 * neurons) + (24 * 100_000)), estimate.ScratchBytesPerWorker);
+        Assert.Equal(estimate.ProblemBytes + estimate.NetworkBytes + (4 * estimate.ScratchBytesPerWorker), estimate.PeakBytes(4));
+    }
+
+    [Theory]
+    [InlineData("superposed-and")]
+    [InlineData("dedicated")]
+    [InlineData("random-and")]
+    [InlineData("representation")]
+    public void Of_grows_with_output_count(string construction)
+    {
+        var parameters = ConstructionRegistry.Find(construction)!.Defaults;
+        long Peak(int outputs) => MemoryEstimates.Of(new ProblemSpec(ProblemKind.And, "random", 10_000, outputs, 3), construction, parameters).PeakBytes(1);
+
+        Assert.True(Peak(1_000) < Peak(10_000));
+        Assert.True(Peak(10_000) < Peak(100_000));
+    }
+
+    [Theory]
+    [InlineData("superposed-and", 3000, 20000)]
+    [InlineData("dedicated", 3000, 20000)]
+    [InlineData("random-and", 300, 2000)]
+    [InlineData("representation", 3000, 20000)]
+    public void Of_stays_above_the_arrays_a_built_network_holds(string construction, int inputs, int outputs)
+    {
+        var problem = new ProblemSpec(ProblemKind.And, "random", inputs, outputs, 3);
+        var parameters = ConstructionRegistry.Find(construction)!.Defaults;
+        var network = NetworkBuilder.Build(problem, construction, new Dictionary<string, object>(), new Seed(1), new Seed(2));
+
+        // 4 bytes per int forward and reverse for each code, 8 per nonzero of M, 8 per bias.
+        var held = (8 * (network.InputCode.EntryCount + network.OutputCode.EntryCount)) + (8 * (network.Compute?.NonzeroCount ?? 0)) + (8L * network.Biases.Length);
+
+        Assert.True(MemoryEstimates.Of(problem, construction, parameters).NetworkBytes >= held);
+    }
+
+    [Fact]
+    public void Of_never_overflows_for_the_largest_sizes()
+    {
+        var problem = new ProblemSpec(ProblemKind.And, "random", int.MaxValue, int.MaxValue, int.MaxValue);
+
+        var estimate = MemoryEstimates.Of(problem, "superposed-and", SuperposedDefaults);
+
+        Assert.True(estimate.PeakBytes(int.MaxValue) > 0);
+    }
+
+    [Fact]
+    public void Largest_picks_the_run_with_the_highest_peak()
+    {
+        var runs = SweepExpansion.Expand(Valid(With(s => s["axes"] = Axes(new JsonObject
+        {
+            ["problem.output_count"] = new JsonArray(100, 4000, 1000),
+        }))));
+
+        var (run, peak) = MemoryEstimates.Largest(runs, workers: 2)!.Value;
+
+        Assert.Equal(4000, run.Problem.OutputCount);
+        Assert.Equal(MemoryEstimates.Of(run).PeakBytes(2), peak);
+        Assert.Null(MemoryEstimates.Largest([], workers: 2));
+    }
+}
