@@ -1,10 +1,31 @@
+using System.CommandLine;
+using Superposition.Cli.Commands;
+
 namespace Superposition.Cli;
 
+/// <summary>
+/// The composition root: `superposition &lt;verb&gt;`. Exit codes: 0 success, 1 run failed, 2 bad usage or
+/// invalid spec (nothing written).
+/// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine($"superposition: no verbs yet ({string.Join(' ', args)})");
-        return 2;
+        var root = new RootCommand("Superposition: build, evaluate and measure networks that compute in superposition.");
+        foreach (var command in new[] { RunCommand.Create(), PlanCommand.Create() })
+        {
+            root.Subcommands.Add(command);
+        }
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("run `superposition --help` for usage");
+            return ExitCodes.BadInput;
+        }
+        return await parsed.InvokeAsync();
     }
 }

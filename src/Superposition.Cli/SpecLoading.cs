@@ -1,0 +1,43 @@
+using Superposition.Specs;
+using Superposition.Sweeps;
+using Superposition.Validation;
+
+namespace Superposition.Cli;
+
+/// <summary>Reads a spec file and validates it; every problem is printed with its path, and nothing is written.</summary>
+internal static class SpecLoading
+{
+    /// <summary>The parsed spec and its cases, or null after printing every problem to stderr.</summary>
+    public static (SweepSpec Spec, IReadOnlyList<RunCase> Cases)? Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Report(path, [new SpecError("", $"cannot read the spec: {error.Message}")]);
+            return null;
+        }
+        switch (SpecParser.Parse(text))
+        {
+            case SpecParseResult.Parsed { Spec: var spec }:
+                return (spec, SweepExpansion.Expand(spec));
+            case SpecParseResult.Invalid { Errors: var errors }:
+                Report(path, errors);
+                return null;
+            default:
+                throw new InvalidOperationException("unknown parse result");
+        }
+    }
+
+    public static void Report(string path, IReadOnlyCollection<SpecError> errors)
+    {
+        Console.Error.WriteLine($"{path}: {errors.Count} problem{(errors.Count == 1 ? "" : "s")}; nothing was run or written:");
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine($"  - {error}");
+        }
+    }
+}
