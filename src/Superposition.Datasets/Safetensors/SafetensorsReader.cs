@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Superposition.Datasets.Safetensors;
 
@@ -42,6 +43,11 @@ internal static class SafetensorsReader
         }
         var header = new byte[headerLength];
         stream.ReadExactly(header);
+        // JsonDocument checks UTF-8 lazily (a bad name throws InvalidOperationException on access), so check it whole here.
+        if (!Utf8.IsValid(header))
+        {
+            throw Invalid("the header is not valid UTF-8");
+        }
         if (header[0] != (byte)'{')
         {
             throw Invalid("the header does not start with '{'");
