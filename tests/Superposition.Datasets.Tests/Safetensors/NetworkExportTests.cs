@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Superposition.Constructions;
 using Superposition.Datasets.Safetensors;
+using Superposition.Evaluation;
+using Superposition.Inputs;
 using Superposition.Networks;
 using Superposition.Problems;
 using Superposition.Randomness;
@@ -137,6 +139,29 @@ public class NetworkExportTests
 
         Assert.Contains(5, evaluation.Decoded);
         Assert.Equal(network.OutputNeuronCount, evaluation.Activations.Length);
+    }
+
+    [Fact]
+    public void Evaluate_equals_FactoredEvaluator_for_a_permutation_network()
+    {
+        var spec = new ProblemSpec(ProblemKind.Permutation, "permutation", 50, 50, 3);
+        var problem = ProblemGeneration.Generate(spec, new Seed(3));
+        var definition = ConstructionRegistry.Find("superposed-permutation")!;
+        var network = NetworkBuilder.Build(problem, definition, definition.Resolve(new Dictionary<string, object> { ["input_encoding"] = "superposed" }, "").Parameters!, new Seed(4));
+        using var temporary = new TemporaryFile();
+        NetworkExport.Write(network, temporary.Path, CallerMetadata);
+        var file = SafetensorsFile.Read(temporary.Path);
+        var batch = InputSamplers.Batch(problem, InputDistributions.Uniform, 0, 20, new Seed(5));
+        var scratch = new EvaluationScratch(network);
+        var outcome = FactoredEvaluator.Evaluate(network, batch, scratch);
+
+        Assert.Equal("permutation", file.Metadata["problem"]);
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var evaluation = NetworkExport.Evaluate(file, batch.Active(k));
+            Assert.Equal(outcome.DecodedOutputs(k).ToArray(), evaluation.Decoded.ToArray());
+            Assert.Equal(FactoredEvaluator.Activations(network, batch.Active(k), scratch), evaluation.Activations.ToArray());
+        }
     }
 
     public static TheoryData<string, string> InconsistentFiles => new()
