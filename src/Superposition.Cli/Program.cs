@@ -7,9 +7,12 @@ namespace Superposition.Cli;
 /// The composition root: `superposition &lt;verb&gt;`. Exit codes: 0 success, 1 run failed, 2 bad usage or
 /// invalid spec (nothing written).
 /// </summary>
-internal static class Program
+public static class Program
 {
-    private static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args) => InvokeAsync(args);
+
+    /// <summary>Parses and runs a command line; callable in process by tests.</summary>
+    public static async Task<int> InvokeAsync(string[] args)
     {
         var root = new RootCommand("Superposition: build, evaluate and measure networks that compute in superposition.");
         foreach (var command in new[] { RunCommand.Create(), PlanCommand.Create() })
