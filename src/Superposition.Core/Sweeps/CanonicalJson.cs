@@ -14,15 +14,23 @@ namespace Superposition.Sweeps;
 internal static class CanonicalJson
 {
     /// <summary>{"graph":…,"hub_count":…,"hub_fraction":…,"input_count":…,"kind":…,"output_count":…,"power_law_exponent":…,"sparsity":…}</summary>
-    public static string Problem(ProblemSpec problem) => Write(writer => WriteProblem(writer, problem));
-
-    /// <summary>{"construction":…,"input_distribution":…,"params":{…},"problem":{…}}</summary>
-    public static string Case(ProblemSpec problem, string construction, ConstructionParameters parameters, string inputDistribution) => Write(writer =>
+    public static string Problem(ProblemSpec problem) => Write(writer =>
     {
         writer.WriteStartObject();
-        writer.WriteString("construction", construction);
-        writer.WriteString("input_distribution", inputDistribution);
-        writer.WritePropertyName("params");
+        writer.WriteString("graph", problem.Graph);
+        writer.WriteNumber("hub_count", problem.HubCount);
+        writer.WriteNumber("hub_fraction", Normal(problem.HubFraction));
+        writer.WriteNumber("input_count", problem.InputCount);
+        writer.WriteString("kind", problem.ProblemName);
+        writer.WriteNumber("output_count", problem.OutputCount);
+        writer.WriteNumber("power_law_exponent", Normal(problem.PowerLawExponent));
+        writer.WriteNumber("sparsity", problem.Sparsity);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>{"name":value,…} with every parameter, defaults included.</summary>
+    public static string Parameters(ConstructionParameters parameters) => Write(writer =>
+    {
         writer.WriteStartObject();
         foreach (var (name, value) in Merge(parameters))
         {
@@ -36,18 +44,28 @@ internal static class CanonicalJson
             }
         }
         writer.WriteEndObject();
+    });
+
+    /// <summary>{"construction":…,"input_distribution":…,"params":{…},"problem":{…}}, from the texts of <see cref="Parameters"/> and <see cref="Problem"/>.</summary>
+    public static string Case(string construction, string inputDistribution, string parametersText, string problemText) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("construction", construction);
+        writer.WriteString("input_distribution", inputDistribution);
+        writer.WritePropertyName("params");
+        writer.WriteRawValue(parametersText, skipInputValidation: true);
         writer.WritePropertyName("problem");
-        WriteProblem(writer, problem);
+        writer.WriteRawValue(problemText, skipInputValidation: true);
         writer.WriteEndObject();
     });
 
     /// <summary>{"input_distribution":…,"problem":{…}}: what fixes the inputs a case is evaluated on.</summary>
-    public static string Samples(ProblemSpec problem, string inputDistribution) => Write(writer =>
+    public static string Samples(string inputDistribution, string problemText) => Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("input_distribution", inputDistribution);
         writer.WritePropertyName("problem");
-        WriteProblem(writer, problem);
+        writer.WriteRawValue(problemText, skipInputValidation: true);
         writer.WriteEndObject();
     });
 
@@ -64,20 +82,6 @@ internal static class CanonicalJson
             merged[name] = value;
         }
         return merged;
-    }
-
-    private static void WriteProblem(Utf8JsonWriter writer, ProblemSpec problem)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("graph", problem.Graph);
-        writer.WriteNumber("hub_count", problem.HubCount);
-        writer.WriteNumber("hub_fraction", Normal(problem.HubFraction));
-        writer.WriteNumber("input_count", problem.InputCount);
-        writer.WriteString("kind", problem.ProblemName);
-        writer.WriteNumber("output_count", problem.OutputCount);
-        writer.WriteNumber("power_law_exponent", Normal(problem.PowerLawExponent));
-        writer.WriteNumber("sparsity", problem.Sparsity);
-        writer.WriteEndObject();
     }
 
     /// <summary>-0 and 0 are one value.</summary>

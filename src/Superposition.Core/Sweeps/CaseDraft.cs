@@ -11,6 +11,9 @@ namespace Superposition.Sweeps;
 /// </summary>
 internal sealed record CaseDraft(ProblemSpec Problem, string Construction, ImmutableSortedDictionary<string, object> Parameters, string InputDistribution)
 {
+    /// <summary>Identifies the construction request (name and raw parameters): equal keys resolve to equal parameters.</summary>
+    public string RequestKey => Construction + "\u0001" + string.Join("\u0001", Parameters.Select(p => $"{p.Key}={(p.Value is double ? "n" : "s")}{SpecJson.Format(p.Value)}"));
+
     /// <summary>The draft for field values by path, or null when a required value is missing or was reported invalid.</summary>
     public static CaseDraft? From(IReadOnlyDictionary<string, object> values)
     {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Superposition.Constructions;
+using Superposition.Problems;
 using Superposition.Randomness;
 using Superposition.Specs;
 using Superposition.Validation;
@@ -38,21 +39,31 @@ public static class SweepExpansion
         var (problemRoot, sampleRoot, constructionRoot) = (root.Derive("problem"), root.Derive("samples"), root.Derive("construction"));
         var runs = ImmutableArray.CreateBuilder<RunCase>();
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sweeps repeat a few problems and parameter sets across many cases: resolve and write each once.
+        var problemTexts = new Dictionary<ProblemSpec, string>();
+        var resolutions = new Dictionary<string, (string Text, ImmutableSortedDictionary<string, object> Values)>(StringComparer.Ordinal);
         var position = 0;
         foreach (var combination in Combinations(spec.Axes))
         {
             var draft = CaseDraft.From(ValuesOf(spec, combination))
                 ?? throw new InvalidSpecException([new SpecError("axes", $"case {position} lacks a required value or holds an invalid one")]);
-            var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Parameters!;
-            var problemText = CanonicalJson.Problem(draft.Problem);
-            var caseText = CanonicalJson.Case(draft.Problem, draft.Construction, parameters, draft.InputDistribution);
-            var samplesText = CanonicalJson.Samples(draft.Problem, draft.InputDistribution);
+            if (!problemTexts.TryGetValue(draft.Problem, out var problemText))
+            {
+                problemTexts[draft.Problem] = problemText = CanonicalJson.Problem(draft.Problem);
+            }
+            var request = draft.RequestKey;
+            if (!resolutions.TryGetValue(request, out var resolution))
+            {
+                var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Parameters!;
+                resolutions[request] = resolution = (CanonicalJson.Parameters(parameters), CanonicalJson.Merge(parameters).ToImmutableSortedDictionary(StringComparer.Ordinal));
+            }
+            var caseText = CanonicalJson.Case(draft.Construction, draft.InputDistribution, resolution.Text, problemText);
+            var samplesText = CanonicalJson.Samples(draft.InputDistribution, problemText);
             var caseId = CaseIdOf(caseText);
             if (!positions.TryAdd(caseId, position))
             {
                 throw new InvalidSpecException([new SpecError("axes", $"cases {positions[caseId]} and {position} are the same case {caseId}")]);
             }
-            var resolved = CanonicalJson.Merge(parameters).ToImmutableSortedDictionary(StringComparer.Ordinal);
             for (var replicate = 0; replicate < spec.Replicates; replicate++)
             {
                 runs.Add(new RunCase(
@@ -62,7 +73,7 @@ public static class SweepExpansion
                     replicate,
                     draft.Problem,
                     draft.Construction,
-                    resolved,
+                    resolution.Values,
                     draft.InputDistribution,
                     spec.Evaluation.Samples,
                     spec.Evaluation.BatchSize,
