@@ -46,6 +46,21 @@ internal static class CanonicalJson
         writer.WriteEndObject();
     });
 
+    /// <summary>
+    /// {"construction":…,"params":{…},"problem":{…}}: what fixes a network, without how it is evaluated, so
+    /// every input distribution of a case evaluates the same network (and the pipeline builds it once).
+    /// </summary>
+    public static string Network(string construction, string parametersText, string problemText) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("construction", construction);
+        writer.WritePropertyName("params");
+        writer.WriteRawValue(parametersText, skipInputValidation: true);
+        writer.WritePropertyName("problem");
+        writer.WriteRawValue(problemText, skipInputValidation: true);
+        writer.WriteEndObject();
+    });
+
     /// <summary>{"construction":…,"input_distribution":…,"params":{…},"problem":{…}}, from the texts of <see cref="Parameters"/> and <see cref="Problem"/>.</summary>
     public static string Case(string construction, string inputDistribution, string parametersText, string problemText) => Write(writer =>
     {

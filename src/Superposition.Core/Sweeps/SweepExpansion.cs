@@ -59,6 +59,7 @@ public static class SweepExpansion
             }
             var caseText = CanonicalJson.Case(draft.Construction, draft.InputDistribution, resolution.Text, problemText);
             var samplesText = CanonicalJson.Samples(draft.InputDistribution, problemText);
+            var networkText = CanonicalJson.Network(draft.Construction, resolution.Text, problemText);
             var caseId = CaseIdOf(caseText);
             if (!positions.TryAdd(caseId, position))
             {
@@ -78,7 +79,7 @@ public static class SweepExpansion
                     spec.Evaluation.Samples,
                     spec.Evaluation.BatchSize,
                     ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),
-                    ConstructionSeed: constructionRoot.Derive(caseText).Derive(replicate),
+                    ConstructionSeed: constructionRoot.Derive(networkText).Derive(replicate),
                     SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate)));
             }
             position++;

@@ -176,10 +176,11 @@ public class SweepExpansionTests
         const string samples = """{"input_distribution":"uniform","problem":""" + problem + "}";
         const string parameters = """{"block_factor":4,"block_margin":0.5,"block_noise_factor":8,"channel_threshold":1.5,"code_width_factor":1,"decode_threshold":0.25,"gate_offset":2,"gate_slope":2,"influence_factor":4,"input_encoding":"auto","min_code_width":4,"neuron_factor":2.5}""";
         const string canonicalCase = """{"construction":"superposed-and","input_distribution":"uniform","params":""" + parameters + ""","problem":""" + problem + "}";
+        const string network = """{"construction":"superposed-and","params":""" + parameters + ""","problem":""" + problem + "}";
 
         Assert.Equal(root.Derive("problem").Derive(problem).Derive(0), run.ProblemSeed);
         Assert.Equal(root.Derive("samples").Derive(samples).Derive(0), run.SampleSeed);
-        Assert.Equal(root.Derive("construction").Derive(canonicalCase).Derive(0), run.ConstructionSeed);
+        Assert.Equal(root.Derive("construction").Derive(network).Derive(0), run.ConstructionSeed);
         Assert.Equal(SpecParser.HashOf(canonicalCase)[..12], run.CaseId);
     }
 
