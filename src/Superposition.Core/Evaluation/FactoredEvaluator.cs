@@ -8,7 +8,9 @@ namespace Superposition.Evaluation;
 /// active features into input neurons; walk the reverse index to count |C_i ∩ a| for every input read
 /// above zero; scatter those integer counts through M's columns into integer accumulators; apply
 /// bias and ReLU only where an accumulator reaches the neuron's firing floor (every other neuron is
-/// at or below zero); walk the output code's reverse index from every positive neuron to decode. All
+/// at or below zero); from each positive neuron, find the outputs it can turn on: for all-above decoding
+/// those whose whole code is positive, through the neuron's anchored outputs (<see cref="Codes.Code.AnchoredOn"/>),
+/// for mean-above decoding every output on the reverse index. All
 /// sums are integers until the single division in <see cref="Network.Activation"/>, so the result is
 /// exact and equals <see cref="DenseEvaluator"/> bit for bit.
 /// </summary>
@@ -62,25 +64,11 @@ public static class FactoredEvaluator
         var positive = Forward(network, features, scratch);
         var generation = scratch.Generation;
         var code = network.OutputCode;
-        var touchedOutputs = 0;
-        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
-        {
-            var activation = scratch.Activations[neuron];
-            foreach (var output in code.FeaturesOn(neuron))
-            {
-                if (scratch.OutputStamp[output] != generation)
-                {
-                    scratch.OutputStamp[output] = generation;
-                    scratch.PositiveCounts[output] = 0;
-                    scratch.MinActivation[output] = double.PositiveInfinity;
-                    scratch.TouchedOutputs[touchedOutputs++] = output;
-                }
-                scratch.PositiveCounts[output]++;
-                scratch.MinActivation[output] = Math.Min(scratch.MinActivation[output], activation);
-            }
-        }
+        var touchedOutputs = network.DecodeRule == DecodeRule.AllAbove
+            ? CollectCompleteOutputs(code, scratch, positive, generation)
+            : CollectReachedOutputs(code, scratch, positive, generation);
 
-        // Margins: an output that no positive neuron reaches reads at the floor (0 − threshold).
+        // Margins: an output left out above (not every neuron positive, or none reached) reads at the floor (0 − threshold).
         var floor = -network.DecodeThreshold;
         var decodedCount = 0;
         minTrueMargin = double.PositiveInfinity;
@@ -116,6 +104,64 @@ public static class FactoredEvaluator
         }
         scratch.Decoded.AsSpan(0, decodedCount).Sort();
         return decodedCount;
+    }
+
+    /// <summary>
+    /// All-above decoding: only an output whose every neuron is positive can read 1 or have a margin above
+    /// the floor, so visit each positive neuron's anchored outputs and keep those whose whole support is
+    /// positive (early exit on the first neuron that is not).
+    /// </summary>
+    private static int CollectCompleteOutputs(Codes.Code code, EvaluationScratch scratch, int positive, int generation)
+    {
+        var touched = 0;
+        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
+        {
+            foreach (var output in code.AnchoredOn(neuron))
+            {
+                var minimum = double.PositiveInfinity;
+                var complete = true;
+                foreach (var member in code.Support(output))
+                {
+                    if (scratch.PositiveStamp[member] != generation)
+                    {
+                        complete = false;
+                        break;
+                    }
+                    minimum = Math.Min(minimum, scratch.Activations[member]);
+                }
+                if (complete)
+                {
+                    scratch.OutputStamp[output] = generation;
+                    scratch.PositiveCounts[output] = code.Width(output);
+                    scratch.MinActivation[output] = minimum;
+                    scratch.TouchedOutputs[touched++] = output;
+                }
+            }
+        }
+        return touched;
+    }
+
+    /// <summary>Mean-above decoding: any output one positive neuron reaches can read 1, so walk the full reverse index.</summary>
+    private static int CollectReachedOutputs(Codes.Code code, EvaluationScratch scratch, int positive, int generation)
+    {
+        var touched = 0;
+        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
+        {
+            var activation = scratch.Activations[neuron];
+            foreach (var output in code.FeaturesOn(neuron))
+            {
+                if (scratch.OutputStamp[output] != generation)
+                {
+                    scratch.OutputStamp[output] = generation;
+                    scratch.PositiveCounts[output] = 0;
+                    scratch.MinActivation[output] = double.PositiveInfinity;
+                    scratch.TouchedOutputs[touched++] = output;
+                }
+                scratch.PositiveCounts[output]++;
+                scratch.MinActivation[output] = Math.Min(scratch.MinActivation[output], activation);
+            }
+        }
+        return touched;
     }
 
     /// <summary>Activation of the threshold rule, minus the threshold: positive iff the output reads as 1.</summary>
