@@ -35,6 +35,12 @@ public sealed class EvaluationScratch
 
     internal int Generation { get; private set; }
 
+    /// <summary>Entries of M scattered since this scratch was made: the work measure of the benchmark (nonzeros touched).</summary>
+    public long TouchedEntries { get; internal set; }
+
+    /// <summary>Samples evaluated with this scratch.</summary>
+    public long Samples { get; internal set; }
+
     internal int[] InputNeuronStamp { get; }
 
     internal int[] SetNeurons { get; }

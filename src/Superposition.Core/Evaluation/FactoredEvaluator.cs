@@ -203,6 +203,7 @@ public static class FactoredEvaluator
     private static int Forward(Network network, ReadOnlySpan<int> features, EvaluationScratch scratch)
     {
         var generation = scratch.NextGeneration();
+        scratch.Samples++;
         var inputCode = network.InputCode;
         var setCount = 0;
         foreach (var feature in features)
@@ -234,6 +235,7 @@ public static class FactoredEvaluator
         {
             updates += columnOffsets[feature + 1] - columnOffsets[feature];
         }
+        scratch.TouchedEntries += updates;
         var dense = updates * 4 > network.OutputNeuronCount;
         var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
         var width = inputCode.Width(0);
