@@ -1,3 +1,4 @@
+using System.Numerics;
 using Superposition.Inputs;
 using Superposition.Networks;
 
@@ -265,14 +266,24 @@ public static class FactoredEvaluator
         return touched;
     }
 
-    /// <summary>Adds M[u,i]·count_i into the accumulators, resetting the feature counts as it goes.</summary>
-    private static int Scatter(ComputeMatrix compute, EvaluationScratch scratch, int touchedFeatures, bool listTouched)
+    /// <summary>
+    /// Adds M[u,i]·count_i into the accumulators, resetting the feature counts as it goes. The columns a
+    /// sample touches lie far apart in memory, so their bytes are the cost: rows are read as 16-bit
+    /// indices when the layer allows, and weights only for columns that are not all ones.
+    /// </summary>
+    private static int Scatter(ComputeMatrix compute, EvaluationScratch scratch, int touchedFeatures, bool listTouched) =>
+        compute.ShortRows is { } shortRows
+            ? Scatter<ushort>(compute, shortRows, scratch, touchedFeatures, listTouched)
+            : Scatter<int>(compute, compute.RowSpan, scratch, touchedFeatures, listTouched);
+
+    private static int Scatter<TRow>(ComputeMatrix compute, ReadOnlySpan<TRow> allRows, EvaluationScratch scratch, int touchedFeatures, bool listTouched)
+        where TRow : unmanaged, IBinaryInteger<TRow>
     {
         var accumulators = scratch.Accumulators;
         var counts = scratch.FeatureCounts;
         var columnOffsets = compute.ColumnOffsetSpan;
-        var allRows = compute.RowSpan;
         var allWeights = compute.WeightSpan;
+        var unitColumns = compute.UnitColumns;
         var touched = 0;
         foreach (var feature in scratch.TouchedFeatures.AsSpan(0, touchedFeatures))
         {
@@ -280,25 +291,16 @@ public static class FactoredEvaluator
             counts[feature] = 0;
             var start = columnOffsets[feature];
             var rows = allRows[start..columnOffsets[feature + 1]];
+            var unit = unitColumns[feature];
             var weights = allWeights.Slice(start, rows.Length);
-            if (listTouched)
+            for (var k = 0; k < rows.Length; k++)
             {
-                for (var k = 0; k < rows.Length; k++)
+                var row = int.CreateTruncating(rows[k]);
+                if (listTouched && accumulators[row] == 0)
                 {
-                    var row = rows[k];
-                    if (accumulators[row] == 0)
-                    {
-                        scratch.TouchedNeurons[touched++] = row;
-                    }
-                    accumulators[row] += weights[k] * count;
+                    scratch.TouchedNeurons[touched++] = row;
                 }
-            }
-            else
-            {
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    accumulators[rows[k]] += weights[k] * count;
-                }
+                accumulators[row] += unit ? count : weights[k] * count;
             }
         }
         return touched;

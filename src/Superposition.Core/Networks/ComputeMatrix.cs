@@ -13,6 +13,8 @@ public sealed class ComputeMatrix
     private readonly int[] _columnOffsets;
     private readonly int[] _rows;
     private readonly int[] _weights;
+    private readonly Lazy<ushort[]?> _shortRows;
+    private readonly Lazy<bool[]> _unitColumns;
 
     public ComputeMatrix(int rowCount, int[] columnOffsets, int[] rows, int[] weights)
     {
@@ -30,6 +32,8 @@ public sealed class ComputeMatrix
         _columnOffsets = columnOffsets;
         _rows = rows;
         _weights = weights;
+        _shortRows = new Lazy<ushort[]?>(() => rowCount <= ushort.MaxValue + 1 ? [.. _rows.Select(r => (ushort)r)] : null);
+        _unitColumns = new Lazy<bool[]>(() => [.. Enumerable.Range(0, ColumnCount).Select(c => !Weights(c).ContainsAnyExcept(1))]);
     }
 
     public int RowCount { get; }
@@ -43,6 +47,16 @@ public sealed class ComputeMatrix
     public ReadOnlySpan<int> Weights(int column) => _weights.AsSpan(_columnOffsets[column], _columnOffsets[column + 1] - _columnOffsets[column]);
 
     internal ReadOnlySpan<int> ColumnOffsetSpan => _columnOffsets;
+
+    /// <summary>
+    /// The rows as 16-bit indices when the layer has at most 65,536 neurons, else null. Evaluation is
+    /// bound by fetching the scattered columns a sample touches, so halving their bytes matters; made
+    /// once, on first use.
+    /// </summary>
+    internal ushort[]? ShortRows => _shortRows.Value;
+
+    /// <summary>Per column, whether every weight is 1, so the evaluator can skip reading the weights.</summary>
+    internal bool[] UnitColumns => _unitColumns.Value;
 
     internal ReadOnlySpan<int> RowSpan => _rows;
 
