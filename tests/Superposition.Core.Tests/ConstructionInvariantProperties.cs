@@ -38,6 +38,21 @@ public class ConstructionInvariantProperties
 
     [Theory]
     [MemberData(nameof(Constructions))]
+    public void Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved(string construction)
+    {
+        var definition = Definition(construction);
+        foreach (var kind in definition.Solves)
+        {
+            var spec = kind == ProblemKind.And
+                ? new ProblemSpec(kind, "random", 100, 300, 3)
+                : new ProblemSpec(kind, "permutation", 100, 100, 3);
+            var errors = definition.Validate(spec, definition.Defaults).Select(e => e.Message).ToArray();
+            Assert.True(errors.Length == 0, $"defaults of '{construction}' fail its own checks on {spec}: {string.Join("; ", errors)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
     public void Build_is_deterministic_for_equal_spec_and_seeds(string construction) =>
         PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
 

@@ -8,10 +8,14 @@ namespace Superposition.Core.Tests;
 /// <summary>
 /// Runs an FsCheck property from inside an xunit theory (the registry-parameterised suites). On failure
 /// it throws FsCheck's own message, which names the counterexample and the replay seed; pass that seed
-/// back as <c>replay</c> ("(seed,gamma)" or "(seed,gamma,size)") to rerun exactly that case.
+/// back as <c>replay</c> ("(seed,gamma)" or "(seed,gamma,size)"), or in the SUPERPOSITION_REPLAY environment
+/// variable, to rerun exactly that case.
 /// </summary>
 internal static class PropertyCheck
 {
+    /// <summary>Environment variable with a replay seed for the property being run (filter to that one test).</summary>
+    public const string ReplayVariable = "SUPERPOSITION_REPLAY";
+
     public static void Run<T>(Gen<T> generator, Action<T> property, int maxTest, string? replay = null, [CallerMemberName] string name = "") =>
         Check.One(Configure(maxTest, replay, name), Prop.ForAll(Arb.From(generator), property));
 
@@ -23,6 +27,7 @@ internal static class PropertyCheck
 
     private static Config Configure(int maxTest, string? replay, string name)
     {
+        replay ??= Environment.GetEnvironmentVariable(ReplayVariable);
         var config = Config.QuickThrowOnFailure.WithMaxTest(maxTest).WithQuietOnSuccess(true).WithName(name);
         return replay is null ? config : config.WithReplay(FSharpOption<Replay>.Some(ParseReplay(replay)));
     }

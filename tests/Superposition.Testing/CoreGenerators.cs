@@ -127,14 +127,15 @@ public static class CoreGenerators
     /// Buildable cases of <paramref name="definition"/>: a spec of a kind it solves, parameters that
     /// pass its validation for that spec (generated, or its defaults), and seeds.
     /// </summary>
-    public static Gen<BuildCase> BuildCases(ConstructionDefinition definition, bool defaultParameters = false) => (
+    public static Gen<BuildCase> BuildCases(ConstructionDefinition definition, bool defaultParameters = false) => Retry(
         from kind in Gen.Elements(definition.Solves.AsEnumerable())
         from spec in Specs(kind)
         from parameters in defaultParameters ? Gen.Constant(definition.Defaults) : Parameters(definition)
         from problemSeed in Seeds
         from constructionSeed in Seeds
-        select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed))
-        .Where(c => !c.Definition.Validate(c.Spec, c.Parameters).Any());
+        select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed),
+        c => !c.Definition.Validate(c.Spec, c.Parameters).Any(),
+        $"no buildable case of '{definition.Name}'{(defaultParameters ? " with its default parameters" : "")}; do its defaults pass its own Check?");
 
     /// <summary>
     /// Inputs of <paramref name="problem"/> with at most s distinct active features, ascending; for 2-AND
@@ -151,6 +152,20 @@ public static class CoreGenerators
             from pair in Gen.Choose(0, Math.Max(0, (pairs?.Count ?? 1) - 1))
             from others in Gen.ArrayOf(Gen.Choose(0, m - 1), s)
             select Compose(withPair ? [pairs!.First[pair], pairs.Second[pair]] : [], others, withPair ? Math.Max(2, size) : size);
+    }
+
+    /// <summary>
+    /// Like Gen.Where, but gives up with an exception naming <paramref name="failure"/> after
+    /// <paramref name="attempts"/> rejections instead of looping forever (for example on a construction
+    /// whose defaults fail its own Check).
+    /// </summary>
+    private static Gen<T> Retry<T>(Gen<T> generator, Func<T, bool> accept, string failure, int attempts = 200)
+    {
+        return Attempt(attempts);
+
+        Gen<T> Attempt(int left) => generator.SelectMany(candidate => accept(candidate) ? Gen.Constant(candidate)
+            : left > 1 ? Attempt(left - 1)
+            : throw new InvalidOperationException($"{failure} ({attempts} candidates rejected in a row)"));
     }
 
     private static int[] Compose(int[] required, int[] others, int size)
