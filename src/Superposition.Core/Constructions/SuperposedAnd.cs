@@ -36,7 +36,8 @@ public static class SuperposedAnd
         ],
         Check = (problem, parameters) => InputLayers.Check(problem, parameters)
             .Concat(InputLayers.RequireMargin(2 - parameters.Number(ChannelThreshold.Name), parameters, "2 - channel_threshold"))
-            .Concat(InputLayers.RequireMargin(1 - parameters.Number(BlockMargin.Name), parameters, "1 - block_margin")),
+            .Concat(InputLayers.RequireMargin(1 - parameters.Number(BlockMargin.Name), parameters, "1 - block_margin"))
+            .Concat(Gate(problem.Sparsity, parameters) >= 1 ? [] : [$"gate weight G = round(gate_slope · s + gate_offset) = {Gate(problem.Sparsity, parameters)} must be at least 1"]),
         Build = Build,
     };
 
@@ -87,7 +88,7 @@ public static class SuperposedAnd
         int[] drawOrder = [.. channelPairs, .. plan.PivotOrder.SelectMany(p => blockPairs[p])];
         var outputCode = CodeFactory.Ranged(outputNeurons, outputWidth, ranges, rng, drawOrder);
 
-        var gate = (int)Math.Round((parameters.Number(GateSlope.Name) * spec.Sparsity) + parameters.Number(GateOffset.Name));
+        var gate = Gate(spec.Sparsity, parameters);
         var compute = ComputeMatrix.FromColumns(
             outputNeurons, spec.InputCount, input => and.Pairs.Degrees[input] * outputWidth, (input, rows, weights) => WriteColumn(and.Pairs, plan, outputCode, input, gate, rows, weights));
         var biases = new double[outputNeurons];
@@ -99,6 +100,10 @@ public static class SuperposedAnd
             ImmutableCollectionsMarshal.AsImmutableArray(biases), outputCode,
             DecodeRule.AllAbove, parameters.Number(InputLayers.DecodeThreshold.Name), layout.ToImmutable());
     }
+
+    /// <summary>G = round(gate_slope · s + gate_offset), an integer because compute weights are positive integers.</summary>
+    public static int Gate(int sparsity, ConstructionParameters parameters) =>
+        (int)Math.Round((parameters.Number(GateSlope.Name) * sparsity) + parameters.Number(GateOffset.Name));
 
     /// <summary>
     /// Section 4.1–4.2: heavy inputs have degree above τ; a pair with a heavy end is pivoted on it (on the

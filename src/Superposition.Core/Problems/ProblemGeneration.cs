@@ -28,7 +28,9 @@ public static class ProblemGeneration
         {
             errors.Add(new SpecError(At("sparsity"), $"s = {spec.Sparsity} exceeds the number of inputs m = {spec.InputCount}"));
         }
-        if (errors.Count > 0)
+        // Only the sizes the shape checks below depend on stop validation here; a bad sparsity does not,
+        // so it is reported together with, say, too many pairs.
+        if (spec.InputCount < 1 || spec.OutputCount < 1)
         {
             return errors;
         }

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using Superposition.Constructions;
+using Superposition.Problems;
+using Superposition.Randomness;
+using Superposition.Statistics;
+
+namespace Superposition.Testing;
+
+/// <summary>
+/// FsCheck generators of valid Core values, small enough for properties: at most
+/// <see cref="MaxInputs"/> inputs, <see cref="MaxOutputs"/> outputs and sparsity <see cref="MaxSparsity"/>,
+/// growing with FsCheck's size. Constructions come from <see cref="ConstructionRegistry.All"/>, so a
+/// newly registered construction is generated with no change here.
+/// </summary>
+public static class CoreGenerators
+{
+    public const int MaxInputs = 60;
+
+    public const int MaxOutputs = 200;
+
+    public const int MaxSparsity = 4;
+
+    /// <summary>Complete graphs stay within <see cref="MaxOutputs"/>: C(20, 2) = 190.</summary>
+    private const int MaxCompleteInputs = 20;
+
+    /// <summary>Multipliers applied to a numeric default to reach small, large and adversarial values.</summary>
+    private static readonly double[] Scales = [1.0 / 8, 1.0 / 4, 1.0 / 2, 3.0 / 4, 3.0 / 2, 2, 4];
+
+    /// <summary>Any 64-bit seed.</summary>
+    public static Gen<Seed> Seeds { get; } =
+        from high in Gen.Choose(int.MinValue, int.MaxValue)
+        from low in Gen.Choose(int.MinValue, int.MaxValue)
+        select new Seed(((ulong)(uint)high << 32) | (uint)low);
+
+    /// <summary>Finite doubles of every magnitude and sign (never NaN or ∞, which the default generator produces).</summary>
+    public static Gen<double> FiniteDoubles { get; } = Gen.Frequency(
+        (3, from numerator in Gen.Choose(-1_000_000, 1_000_000) select numerator / 1000.0),
+        (1, from mantissa in Gen.Choose(-1_000_000, 1_000_000) from exponent in Gen.Choose(-300, 300) select mantissa * Math.Pow(10, exponent - 6)),
+        (1, Gen.Elements(0.0, -0.0, double.MaxValue, double.MinValue, double.Epsilon, -double.Epsilon)));
+
+    /// <summary>A margin as <see cref="ErrorStatistics"/> records it: finite, or ±∞ for "no such output".</summary>
+    public static Gen<double> Margins { get; } = Gen.Frequency(
+        (4, FiniteDoubles),
+        (1, Gen.Elements(double.PositiveInfinity, double.NegativeInfinity)));
+
+    /// <summary>Error statistics of any (possibly inconsistent) counts; the monoid laws hold for all of them.</summary>
+    public static Gen<ErrorStatistics> ErrorStatistics { get; } =
+        from samples in Gen.Choose(0, 100_000)
+        from correct in Gen.Choose(0, samples)
+        from trueOutputs in Gen.Choose(0, 1_000_000)
+        from falsePositives in Gen.Choose(0, 1_000_000)
+        from falseNegatives in Gen.Choose(0, 1_000_000)
+        from minTrue in Margins
+        from maxFalse in Margins
+        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse);
+
+    /// <summary>Valid 2-AND specs for the pair-set generator <paramref name="graph"/> (one of <see cref="PairGraphs.Names"/>).</summary>
+    public static Gen<ProblemSpec> AndSpecs(string graph) => Gen.Sized(size => graph switch
+    {
+        "random" =>
+            from m in Gen.Choose(2, InputBound(size))
+            from outputs in Gen.Choose(1, PairBound(m))
+            from s in Sparsities(m)
+            select new ProblemSpec(ProblemKind.And, graph, m, outputs, s),
+        "complete" =>
+            from m in Gen.Choose(2, Math.Min(MaxCompleteInputs, InputBound(size)))
+            from s in Sparsities(m)
+            select new ProblemSpec(ProblemKind.And, graph, m, m * (m - 1) / 2, s),
+        "matching" =>
+            from m in Gen.Choose(2, InputBound(size))
+            from outputs in Gen.Choose(1, m / 2)
+            from s in Sparsities(m)
+            select new ProblemSpec(ProblemKind.And, graph, m, outputs, s),
+        "hubs" =>
+            from m in Gen.Choose(2, InputBound(size))
+            from outputs in Gen.Choose(1, PairBound(m))
+            from hubCount in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(1, m - 1)))
+            from twentieths in Gen.Choose(0, 20)
+            from s in Sparsities(m)
+            select new ProblemSpec(ProblemKind.And, graph, m, outputs, s, hubCount, HubFraction(m, outputs, hubCount, twentieths)),
+        "power-law" =>
+            from m in Gen.Choose(2, InputBound(size))
+            from outputs in Gen.Choose(1, Math.Max(1, PairBound(m) / 2))
+            from tenths in Gen.Choose(0, 15)
+            from s in Sparsities(m)
+            select new ProblemSpec(ProblemKind.And, graph, m, outputs, s, PowerLawExponent: tenths / 10.0),
+        _ => throw new ArgumentOutOfRangeException(nameof(graph), graph, "no generator for this pair-set generator"),
+    });
+
+    /// <summary>Valid 2-AND specs over every pair-set generator.</summary>
+    public static Gen<ProblemSpec> AndSpecs() => Gen.OneOf(PairGraphs.Names.Select(AndSpecs));
+
+    /// <summary>Valid permutation specs (m = m').</summary>
+    public static Gen<ProblemSpec> PermutationSpecs() => Gen.Sized(size =>
+        from m in Gen.Choose(1, InputBound(size))
+        from s in Sparsities(m)
+        select new ProblemSpec(ProblemKind.Permutation, "permutation", m, m, s));
+
+    public static Gen<ProblemSpec> Specs(ProblemKind kind) => kind switch
+    {
+        ProblemKind.And => AndSpecs(),
+        ProblemKind.Permutation => PermutationSpecs(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown problem kind"),
+    };
+
+    /// <summary>Valid specs of every problem kind.</summary>
+    public static Gen<ProblemSpec> Specs() => Gen.OneOf(Enum.GetValues<ProblemKind>().Select(Specs));
+
+    /// <summary>
+    /// Parameters each of which passes its own check: the default half the time, otherwise the default
+    /// scaled down or up (adversarially small values included), every choice equally often. Whether they
+    /// suit a given problem is decided by <see cref="BuildCases"/>.
+    /// </summary>
+    public static Gen<ConstructionParameters> Parameters(ConstructionDefinition definition) =>
+        from values in Gen.CollectToArray(definition.Parameters, Value)
+        select Resolve(definition, values);
+
+    /// <summary>A registered construction with parameters for it.</summary>
+    public static Gen<(ConstructionDefinition Definition, ConstructionParameters Parameters)> Constructions() =>
+        from definition in Gen.Elements(ConstructionRegistry.All.AsEnumerable())
+        from parameters in Parameters(definition)
+        select (definition, parameters);
+
+    /// <summary>
+    /// Buildable cases of <paramref name="definition"/>: a spec of a kind it solves, parameters that
+    /// pass its validation for that spec (generated, or its defaults), and seeds.
+    /// </summary>
+    public static Gen<BuildCase> BuildCases(ConstructionDefinition definition, bool defaultParameters = false) => Retry(
+        from kind in Gen.Elements(definition.Solves.AsEnumerable())
+        from spec in Specs(kind)
+        from parameters in defaultParameters ? Gen.Constant(definition.Defaults) : Parameters(definition)
+        from problemSeed in Seeds
+        from constructionSeed in Seeds
+        select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed),
+        c => !c.Definition.Validate(c.Spec, c.Parameters).Any(),
+        $"no buildable case of '{definition.Name}'{(defaultParameters ? " with its default parameters" : "")}; do its defaults pass its own Check?");
+
+    /// <summary>
+    /// Inputs of <paramref name="problem"/> with at most s distinct active features, ascending; for 2-AND
+    /// about half of them contain a pair of the pair set, so true outputs are exercised.
+    /// </summary>
+    public static Gen<int[]> Inputs(Problem problem)
+    {
+        var m = problem.InputCount;
+        var s = problem.Sparsity;
+        var pairs = (problem as AndProblem)?.Pairs;
+        return
+            from size in Gen.Choose(0, s)
+            from withPair in Gen.Elements(pairs is not null && s >= 2, false)
+            from pair in Gen.Choose(0, Math.Max(0, (pairs?.Count ?? 1) - 1))
+            from others in Gen.ArrayOf(Gen.Choose(0, m - 1), s)
+            select Compose(withPair ? [pairs!.First[pair], pairs.Second[pair]] : [], others, withPair ? Math.Max(2, size) : size);
+    }
+
+    /// <summary>
+    /// Like Gen.Where, but gives up with an exception naming <paramref name="failure"/> after
+    /// <paramref name="attempts"/> rejections instead of looping forever (for example on a construction
+    /// whose defaults fail its own Check).
+    /// </summary>
+    private static Gen<T> Retry<T>(Gen<T> generator, Func<T, bool> accept, string failure, int attempts = 200)
+    {
+        return Attempt(attempts);
+
+        Gen<T> Attempt(int left) => generator.SelectMany(candidate => accept(candidate) ? Gen.Constant(candidate)
+            : left > 1 ? Attempt(left - 1)
+            : throw new InvalidOperationException($"{failure} ({attempts} candidates rejected in a row)"));
+    }
+
+    private static int[] Compose(int[] required, int[] others, int size)
+    {
+        var chosen = new SortedSet<int>(required);
+        foreach (var input in others)
+        {
+            if (chosen.Count >= size)
+            {
+                break;
+            }
+            chosen.Add(input);
+        }
+        return [.. chosen];
+    }
+
+    private static Gen<object> Value(ParameterDefinition parameter)
+    {
+        if (parameter.IsChoice)
+        {
+            return Gen.Elements(parameter.Choices.AsEnumerable()).Select(choice => (object)choice);
+        }
+        var defaultValue = parameter.DefaultNumber!.Value;
+        var scaled = Gen.Elements(Scales).Select(scale => Adjust(parameter, defaultValue * scale));
+        return Gen.Frequency((1, Gen.Constant(defaultValue)), (1, scaled)).Select(value => (object)value);
+    }
+
+    /// <summary>Rounds whole-number parameters and keeps every value above the parameter's lower limit.</summary>
+    private static double Adjust(ParameterDefinition parameter, double value)
+    {
+        if (parameter.Integer)
+        {
+            value = Math.Round(value);
+            return value > parameter.ExclusiveMinimum ? value : Math.Floor(parameter.ExclusiveMinimum) + 1;
+        }
+        return value > parameter.ExclusiveMinimum ? value : parameter.ExclusiveMinimum + (Math.Abs(parameter.DefaultNumber!.Value) / 8);
+    }
+
+    private static ConstructionParameters Resolve(ConstructionDefinition definition, object[] values)
+    {
+        var raw = definition.Parameters.Select((parameter, k) => KeyValuePair.Create(parameter.Name, values[k])).ToImmutableDictionary();
+        var (parameters, errors) = definition.Resolve(raw, "");
+        return parameters ?? throw new InvalidOperationException($"generated invalid parameters for '{definition.Name}': {string.Join("; ", errors)}");
+    }
+
+    private static int InputBound(int size) => 2 + (Math.Clamp(size, 0, 100) * (MaxInputs - 2) / 100);
+
+    private static int PairBound(int inputs) => (int)Math.Min(MaxOutputs, (long)inputs * (inputs - 1) / 2);
+
+    private static Gen<int> Sparsities(int inputs) => Gen.Choose(1, Math.Min(MaxSparsity, inputs));
+
+    /// <summary>A hub fraction in [0, 1] whose hub pairs fit in the pairs the hubs have: k/20 of the largest such fraction.</summary>
+    private static double HubFraction(int inputs, int outputs, int hubCount, int twentieths)
+    {
+        long hubs = new ProblemSpec(ProblemKind.And, "hubs", inputs, outputs, 1, hubCount).EffectiveHubCount;
+        var capacity = (hubs * (inputs - 1)) - (hubs * (hubs - 1) / 2);
+        var largest = Math.Min(1.0, (double)capacity / outputs);
+        return twentieths * largest / 20;
+    }
+}
