@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Superposition.Rows;
+
+namespace Superposition.Reports.Analysis;
+
+/// <summary>
+/// Groups rows into <see cref="Setting"/>s: one per (construction, construction_params), in the order
+/// they first appear (the sweep's expansion order), so reports list them as the spec does.
+/// </summary>
+public static class Settings
+{
+    /// <summary>The settings of <paramref name="rows"/>, labelled by the parameters that vary within each construction.</summary>
+    public static ImmutableArray<Setting> Of(IEnumerable<CaseRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var groups = rows
+            .GroupBy(row => (row.Construction, row.ConstructionParams))
+            .Select(g => (g.Key.Construction, Parameters: Parse(g.Key.ConstructionParams), Rows: g.ToImmutableArray()))
+            .ToList();
+        return
+        [
+            .. groups.Select(group =>
+            {
+                var siblings = groups.Where(g => g.Construction == group.Construction).Select(g => g.Parameters).ToList();
+                var varying = siblings
+                    .SelectMany(p => p.Keys)
+                    .Distinct()
+                    .Order(StringComparer.Ordinal)
+                    .Where(key => siblings.Select(p => p.GetValueOrDefault(key)).Distinct().Count() > 1)
+                    .ToList();
+                var label = varying.Count == 0
+                    ? group.Construction
+                    : $"{group.Construction} ({string.Join(", ", varying.Select(key => $"{key}={group.Parameters.GetValueOrDefault(key, "-")}"))})";
+                return new Setting(group.Construction, label, group.Parameters, group.Rows);
+            }),
+        ];
+    }
+
+    /// <summary>
+    /// The construction_params JSON object as name → value text (numbers as written, strings unquoted).
+    /// Anything that is not a JSON object yields no parameters, so a foreign dataset still reports.
+    /// </summary>
+    public static ImmutableSortedDictionary<string, string> Parse(string constructionParams)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(constructionParams) ? "{}" : constructionParams);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ImmutableSortedDictionary<string, string>.Empty;
+            }
+            return document.RootElement.EnumerateObject().ToImmutableSortedDictionary(
+                p => p.Name,
+                p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText(),
+                StringComparer.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return ImmutableSortedDictionary<string, string>.Empty;
+        }
+    }
+}
