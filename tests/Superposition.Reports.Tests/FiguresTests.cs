@@ -57,4 +57,15 @@ public class FiguresTests
 
         Assert.All(TransitionFigure.SeriesOf(settings), s => Assert.Null(s.CleanFrom()));
     }
+
+    [Fact]
+    public void SeriesOf_leaves_out_series_with_a_single_neuron_factor()
+    {
+        var sweep = SyntheticRows.Transition([1.0, 2.0]).Where(r => r.InputDistribution == "uniform");
+        var elsewhere = SyntheticRows.Superposed([1000]).Where(r => r.InputDistribution == "uniform");
+
+        var series = TransitionFigure.SeriesOf(Settings.Of([.. sweep, .. elsewhere]));
+
+        Assert.Equal("m' = 10,000", Assert.Single(series).Label);
+    }
 }

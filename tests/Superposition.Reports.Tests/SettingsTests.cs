@@ -26,6 +26,17 @@ public class SettingsTests
     }
 
     [Fact]
+    public void Relabel_names_only_what_varies_within_the_subset()
+    {
+        var settings = Settings.Of(SyntheticRows.Representation([1000], [1.0, 2.0]));
+
+        var relabelled = Settings.Relabel(settings.Take(1));
+
+        Assert.Equal("representation (neuron_factor=1)", settings[0].Label);
+        Assert.Equal("representation", Assert.Single(relabelled).Label);
+    }
+
+    [Fact]
     public void MeanByOutputCount_averages_replicates_and_distributions()
     {
         var rows = new[]

@@ -14,15 +14,24 @@ public static class Settings
     public static ImmutableArray<Setting> Of(IEnumerable<CaseRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var groups = rows
+        return Relabel(rows
             .GroupBy(row => (row.Construction, row.ConstructionParams))
-            .Select(g => (g.Key.Construction, Parameters: Parse(g.Key.ConstructionParams), Rows: g.ToImmutableArray()))
-            .ToList();
+            .Select(g => new Setting(g.Key.Construction, g.Key.Construction, Parse(g.Key.ConstructionParams), [.. g])));
+    }
+
+    /// <summary>
+    /// The same settings labelled afresh among themselves: a figure that draws a subset names only the
+    /// parameters that vary within that subset, which keeps its legend short.
+    /// </summary>
+    public static ImmutableArray<Setting> Relabel(IEnumerable<Setting> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var list = settings.ToList();
         return
         [
-            .. groups.Select(group =>
+            .. list.Select(setting =>
             {
-                var siblings = groups.Where(g => g.Construction == group.Construction).Select(g => g.Parameters).ToList();
+                var siblings = list.Where(s => s.Construction == setting.Construction).Select(s => s.Parameters).ToList();
                 var varying = siblings
                     .SelectMany(p => p.Keys)
                     .Distinct()
@@ -30,9 +39,9 @@ public static class Settings
                     .Where(key => siblings.Select(p => p.GetValueOrDefault(key)).Distinct().Count() > 1)
                     .ToList();
                 var label = varying.Count == 0
-                    ? group.Construction
-                    : $"{group.Construction} ({string.Join(", ", varying.Select(key => $"{key}={group.Parameters.GetValueOrDefault(key, "-")}"))})";
-                return new Setting(group.Construction, label, group.Parameters, group.Rows);
+                    ? setting.Construction
+                    : $"{setting.Construction} ({string.Join(", ", varying.Select(key => $"{key}={setting.Parameters.GetValueOrDefault(key, "-")}"))})";
+                return setting with { Label = label };
             }),
         ];
     }

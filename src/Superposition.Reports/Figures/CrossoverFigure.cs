@@ -31,12 +31,12 @@ internal static class CrossoverFigure
 
     public static ReportPart Build(IReadOnlyList<Setting> settings, string outputDirectory)
     {
-        var superposed = settings.Where(s => s.Construction == "superposed-and").ToList();
-        var dedicated = settings.Where(s => s.Construction == "dedicated").ToList();
-        if (superposed.Count == 0 || dedicated.Count == 0)
+        var superposed = Settings.Relabel(settings.Where(s => s.Construction == "superposed-and" && s.OutputCountValues >= 2));
+        var dedicated = Settings.Relabel(settings.Where(s => s.Construction == "dedicated" && s.OutputCountValues >= 2));
+        if (superposed.IsEmpty || dedicated.IsEmpty)
         {
-            var missing = superposed.Count == 0 ? "superposed-and" : "dedicated";
-            return new ReportPart([FigureOutcome.Skipped(FileName, Description, $"needs superposed-and and dedicated rows; the dataset has no {missing} rows")], "");
+            var missing = superposed.IsEmpty ? "superposed-and" : "dedicated";
+            return new ReportPart([FigureOutcome.Skipped(FileName, Description, $"needs superposed-and and dedicated rows at two or more values of m'; the dataset has no such {missing} rows")], "");
         }
         var comparisons = superposed
             .SelectMany(s => dedicated.Select(d => new Comparison(s, d, s.MeanByOutputCount(r => r.NeuronCount), d.MeanByOutputCount(r => r.NeuronCount))))

@@ -52,7 +52,7 @@ internal static class GapFigure
         }
         var choices = Choose(representation);
         var allCounts = representation.SelectMany(s => s.Rows).Select(r => r.OutputCount).Distinct().Order().ToList();
-        superposed = [.. superposed.Where(s => s.OutputCountValues >= 2)];
+        superposed = [.. Settings.Relabel(superposed.Where(s => s.OutputCountValues >= 2))];
         if (choices.Length < 2 || superposed.Count == 0)
         {
             var reason = choices.Length < 2 && representation.Count > 1

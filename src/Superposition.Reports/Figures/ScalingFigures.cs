@@ -23,9 +23,9 @@ internal static class ScalingFigures
 
     private const string ParametersDescription = "parameters (parameter_count) against m', log-log, per construction, with m' log₂ m' and m' log₂² m'";
 
-    public static ReportPart Build(IReadOnlyList<Setting> settings, string outputDirectory)
+    public static ReportPart Build(IReadOnlyList<Setting> all, string outputDirectory)
     {
-        var rows = settings.SelectMany(s => s.Rows).ToList();
+        var rows = all.SelectMany(s => s.Rows).ToList();
         var outputCounts = rows.Select(r => r.OutputCount).Distinct().Order().ToList();
         if (outputCounts.Count < 2)
         {
@@ -34,8 +34,9 @@ internal static class ScalingFigures
                 : $"needs at least two values of m', the dataset has one ({Text.Count(outputCounts[0])})";
             return new ReportPart(
                 [FigureOutcome.Skipped(NeuronsFile, NeuronsDescription, reason), FigureOutcome.Skipped(ParametersFile, ParametersDescription, reason)],
-                outputCounts.Count == 0 ? "" : Section(settings, withFits: false));
+                outputCounts.Count == 0 ? "" : Section(all, [], withFits: false));
         }
+        var settings = Settings.Relabel(all.Where(s => s.OutputCountValues >= 2));
         Draw(
             settings, rows, Path.Combine(outputDirectory, NeuronsFile),
             "Neurons against m'", "neurons (input + hidden + output)", r => r.NeuronCount,
@@ -48,7 +49,7 @@ internal static class ScalingFigures
             ("m' log₂² m'  (upper)", r => r.RefParametersUpper, LinePattern.Dashed));
         return new ReportPart(
             [new FigureOutcome(NeuronsFile, NeuronsDescription, null), new FigureOutcome(ParametersFile, ParametersDescription, null)],
-            Section(settings, withFits: true));
+            Section(settings, [.. all.Where(s => s.OutputCountValues < 2)], withFits: true));
     }
 
     /// <summary>Fitted exponents for one setting: raw and log-corrected, for neurons and parameters.</summary>
@@ -75,7 +76,7 @@ internal static class ScalingFigures
         var plot = Charts.Create(title, "m'  (output features: pairs computed)", yLabel);
         var xs = new List<double>();
         var ys = new List<double>();
-        foreach (var setting in settings.Where(s => s.OutputCountValues >= 2))
+        foreach (var setting in settings)
         {
             var curve = setting.MeanByOutputCount(value).Where(p => p.X > 0 && p.Y > 0).ToList();
             if (curve.Count == 0)
@@ -101,7 +102,8 @@ internal static class ScalingFigures
         Charts.Save(plot, path);
     }
 
-    private static string Section(IReadOnlyList<Setting> settings, bool withFits)
+    /// <summary>The scaling section: fits and ratios of <paramref name="settings"/>, and the names of the <paramref name="single"/>-m' settings left out.</summary>
+    private static string Section(IReadOnlyList<Setting> settings, IReadOnlyList<Setting> single, bool withFits)
     {
         var builder = new StringBuilder();
         builder.AppendLine("## Scaling against the bounds").AppendLine();
@@ -112,7 +114,7 @@ internal static class ScalingFigures
             builder.AppendLine("O(√m' · log m') neurons and O(m' · log² m') parameters predict about 0.5 and 1.").AppendLine();
             builder.Append(Text.Table(
                 ["series", "m' values", "neurons", "neurons / log₂ m'", "parameters", "parameters / log₂² m'"],
-                settings.Where(s => s.OutputCountValues >= 2).Select(setting =>
+                settings.Select(setting =>
                 {
                     var fits = Fits(setting);
                     var counts = setting.Rows.Select(r => r.OutputCount).Distinct().Order().ToList();
@@ -127,10 +129,9 @@ internal static class ScalingFigures
                     ];
                 })));
             builder.AppendLine();
-            var single = settings.Where(s => s.OutputCountValues < 2).Select(s => s.Label).ToList();
             if (single.Count > 0)
             {
-                builder.AppendLine($"Run at a single m', so neither fitted nor drawn: {string.Join("; ", single)}.").AppendLine();
+                builder.AppendLine($"Run at a single m', so left out of the scaling figures and tables: {string.Join("; ", single.Select(s => s.Label))}.").AppendLine();
             }
         }
         else

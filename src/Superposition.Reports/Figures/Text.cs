@@ -7,10 +7,10 @@ namespace Superposition.Reports.Figures;
 /// <summary>Number formatting and markdown tables for summary.md, culture-invariant so reports diff cleanly.</summary>
 internal static class Text
 {
-    /// <summary>A count or size: thousands separators when whole, 4 significant digits otherwise; "n/a" when not finite.</summary>
+    /// <summary>A count or size with thousands separators: whole from 100 up (means of counts), two decimals below; "n/a" when not finite.</summary>
     public static string Count(double value) => !double.IsFinite(value)
         ? "n/a"
-        : Math.Abs(value - Math.Round(value)) < 1e-9 && Math.Abs(value) < 1e15
+        : Math.Abs(value) >= 100
             ? value.ToString("#,0", CultureInfo.InvariantCulture)
             : value.ToString("#,0.##", CultureInfo.InvariantCulture);
 

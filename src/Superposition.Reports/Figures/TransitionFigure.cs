@@ -46,7 +46,7 @@ internal static class TransitionFigure
                 : $"the dataset has a single superposed-and neuron_factor c_n ({Text.Ratio(factors[0])})";
             return new ReportPart([FigureOutcome.Skipped(FileName, Description, reason)], "");
         }
-        var series = SeriesOf(superposed).Where(s => s.Points.Length >= 2).ToImmutableArray();
+        var series = SeriesOf(superposed);
         if (series.IsEmpty)
         {
             return new ReportPart([FigureOutcome.Skipped(FileName, Description, "no m' has superposed-and at two or more neuron_factor values")], "");
@@ -56,29 +56,36 @@ internal static class TransitionFigure
     }
 
     /// <summary>
-    /// Series keyed by m', input distribution and the parameters other than neuron_factor; the label
-    /// names the distribution and the other parameters only when they vary.
+    /// Series keyed by m', input distribution and the other parameters that vary between the
+    /// superposed-and settings; only series with two or more c_n are kept (a transition needs them).
+    /// The label names the distribution and those parameters only when they differ between the series kept.
     /// </summary>
     public static ImmutableArray<Series> SeriesOf(IReadOnlyList<Setting> superposed)
     {
-        var rows = superposed
+        var varying = superposed
+            .SelectMany(s => s.Parameters.Keys)
+            .Distinct()
+            .Where(key => key != NeuronFactor && superposed.Select(s => s.Parameters.GetValueOrDefault(key)).Distinct().Count() > 1)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var groups = superposed
             .SelectMany(s => s.Rows.Select(row => (
                 Row: row,
                 Factor: s.Number(NeuronFactor)!.Value,
-                Others: string.Join(", ", s.Parameters.Where(p => p.Key != NeuronFactor).Select(p => $"{p.Key}={p.Value}")))))
+                Others: string.Join(", ", varying.Select(key => $"{key}={s.Parameters.GetValueOrDefault(key, "-")}")))))
+            .GroupBy(r => (r.Row.OutputCount, r.Row.InputDistribution, r.Others))
+            .Where(g => g.Select(r => r.Factor).Distinct().Count() >= 2)
+            .OrderBy(g => g.Key.OutputCount).ThenBy(g => g.Key.InputDistribution, StringComparer.Ordinal).ThenBy(g => g.Key.Others, StringComparer.Ordinal)
             .ToList();
-        var manyDistributions = rows.Select(r => r.Row.InputDistribution).Distinct().Count() > 1;
-        var manyOthers = rows.Select(r => r.Others).Distinct().Count() > 1;
+        var manyDistributions = groups.Select(g => g.Key.InputDistribution).Distinct().Count() > 1;
+        var manyOthers = groups.Select(g => g.Key.Others).Distinct().Count() > 1;
         return
         [
-            .. rows
-                .GroupBy(r => (r.Row.OutputCount, r.Row.InputDistribution, r.Others))
-                .OrderBy(g => g.Key.OutputCount).ThenBy(g => g.Key.InputDistribution, StringComparer.Ordinal).ThenBy(g => g.Key.Others, StringComparer.Ordinal)
-                .Select(g => new Series(
-                    $"m' = {Text.Count(g.Key.OutputCount)}"
-                        + (manyDistributions ? $", {g.Key.InputDistribution}" : "")
-                        + (manyOthers ? $", {g.Key.Others}" : ""),
-                    [.. g.GroupBy(r => r.Factor).OrderBy(f => f.Key).Select(f => (f.Key, PooledErrors.Of(f.Select(r => r.Row))))])),
+            .. groups.Select(g => new Series(
+                $"m' = {Text.Count(g.Key.OutputCount)}"
+                    + (manyDistributions ? $", {g.Key.InputDistribution}" : "")
+                    + (manyOthers ? $", {g.Key.Others}" : ""),
+                [.. g.GroupBy(r => r.Factor).OrderBy(f => f.Key).Select(f => (f.Key, PooledErrors.Of(f.Select(r => r.Row))))])),
         ];
     }
 
@@ -101,7 +108,7 @@ internal static class TransitionFigure
         var note = plot.Add.ScatterLine(Array.Empty<double>(), Array.Empty<double>(), Colors.DimGray);
         note.LegendText = "bars: 95% Clopper–Pearson upper bound";
         plot.Axes.SetLimitsY(-0.02, 1.02);
-        plot.ShowLegend(Alignment.UpperRight);
+        Charts.LegendOutside(plot);
         Charts.Save(plot, path);
     }
 
