@@ -9,7 +9,7 @@ public class ChartsTests
 {
     private static byte[] Render(string title, string xLabel)
     {
-        var plot = Charts.Create(title, xLabel, "neurons");
+        using var plot = Charts.Create(title, xLabel, "neurons");
         double[] xs = [3, 4, 5, 6];
         Charts.Measured(plot, xs, [.. xs.Select(x => (0.5 * x) + 1)], "superposed-and");
         Charts.Reference(plot, xs, [.. xs.Select(x => 0.5 * x)], "√m' · log₂ m'", ScottPlot.LinePattern.Dashed);

@@ -74,7 +74,18 @@ public class ReportBuilderTests
 
         Assert.Equal(["transition.png"], result.Figures.Where(f => f.Written).Select(f => f.FileName));
         Assert.Contains("skipped: `neurons.png`: needs at least two values of m', the dataset has one (10,000)", result.Summary, StringComparison.Ordinal);
-        Assert.Contains("Slopes need at least two values of m'", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("Slopes need a setting run at two or more values of m'", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_skips_scaling_plots_when_no_setting_has_two_m_prime()
+    {
+        using var directory = new TempDirectory();
+
+        var result = ReportBuilder.Generate([.. SyntheticRows.Superposed([1000]), .. SyntheticRows.Dedicated([10_000])], directory.Root);
+
+        Assert.Contains("skipped: `neurons.png`: no setting (construction and parameters) was run at two or more values of m'", result.Summary, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.PathOf("neurons.png")));
     }
 
     [Fact]

@@ -26,6 +26,17 @@ public class SettingsTests
     }
 
     [Fact]
+    public void Of_splits_and_labels_settings_by_sparsity()
+    {
+        var rows = SyntheticRows.Dedicated([1000, 10_000]).SelectMany(r => new[] { r, r with { Sparsity = 4 } });
+
+        var settings = Settings.Of(rows);
+
+        Assert.Equal(["dedicated (problem.sparsity=3)", "dedicated (problem.sparsity=4)"], settings.Select(s => s.Label));
+        Assert.All(settings, s => Assert.Equal(2, s.Rows.Length));
+    }
+
+    [Fact]
     public void Relabel_names_only_what_varies_within_the_subset()
     {
         var settings = Settings.Of(SyntheticRows.Representation([1000], [1.0, 2.0]));

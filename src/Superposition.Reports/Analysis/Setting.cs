@@ -7,8 +7,9 @@ namespace Superposition.Reports.Analysis;
 /// <summary>
 /// The rows of one construction run with one parameter setting (one construction_params value). Rows of
 /// different settings must not be averaged together: a neuron_factor sweep would otherwise turn into one
-/// meaningless mean. <see cref="Label"/> names the construction and only the parameters that differ
-/// between its settings in the dataset, so legends stay short.
+/// meaningless mean. <see cref="Parameters"/> holds construction_params plus the problem family under
+/// its spec paths (problem.kind, problem.graph, problem.sparsity). <see cref="Label"/> names the
+/// construction and only the parameters that differ between its settings, so legends stay short.
 /// </summary>
 public sealed record Setting(string Construction, string Label, ImmutableSortedDictionary<string, string> Parameters, ImmutableArray<CaseRow> Rows)
 {

@@ -1,12 +1,15 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using Superposition.Rows;
 
 namespace Superposition.Reports.Analysis;
 
 /// <summary>
-/// Groups rows into <see cref="Setting"/>s: one per (construction, construction_params), in the order
-/// they first appear (the sweep's expansion order), so reports list them as the spec does.
+/// Groups rows into <see cref="Setting"/>s: one per construction, construction_params and problem
+/// family (kind, graph, sparsity), in the order they first appear (the sweep's expansion order), so
+/// reports list them as the spec does. The problem family enters a setting's parameters under its spec
+/// path (<c>problem.sparsity</c>, ...), so a sweep over sparsity gets one labelled series per value.
 /// </summary>
 public static class Settings
 {
@@ -15,8 +18,15 @@ public static class Settings
     {
         ArgumentNullException.ThrowIfNull(rows);
         return Relabel(rows
-            .GroupBy(row => (row.Construction, row.ConstructionParams))
-            .Select(g => new Setting(g.Key.Construction, g.Key.Construction, Parse(g.Key.ConstructionParams), [.. g])));
+            .GroupBy(row => (row.Construction, row.ConstructionParams, row.Problem, row.Graph, row.Sparsity))
+            .Select(g => new Setting(
+                g.Key.Construction,
+                g.Key.Construction,
+                Parse(g.Key.ConstructionParams)
+                    .SetItem("problem.kind", g.Key.Problem)
+                    .SetItem("problem.graph", g.Key.Graph)
+                    .SetItem("problem.sparsity", g.Key.Sparsity.ToString(CultureInfo.InvariantCulture)),
+                [.. g])));
     }
 
     /// <summary>

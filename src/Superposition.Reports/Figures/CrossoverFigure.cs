@@ -52,7 +52,7 @@ internal static class CrossoverFigure
 
     private static void Draw(List<Comparison> comparisons, string path)
     {
-        var plot = Charts.Create("Crossover with dedicated", "m'  (output features: pairs computed)", "neurons (input + hidden + output)");
+        using var plot = Charts.Create("Crossover with dedicated", "m'  (output features: pairs computed)", "neurons (input + hidden + output)");
         var xs = new List<double>();
         var ys = new List<double>();
         foreach (var setting in comparisons.Select(c => c.Superposed).Distinct().Concat(comparisons.Select(c => c.Dedicated).Distinct()))

@@ -66,7 +66,7 @@ internal static class GapFigure
 
     private static void Draw(ImmutableArray<CodeChoice> choices, List<Setting> superposed, bool swept, string path)
     {
-        var plot = Charts.Create("Representing vs computing", "m'  (output features)", "neurons");
+        using var plot = Charts.Create("Representing vs computing", "m'  (output features)", "neurons");
         var xs = new List<double>();
         var ys = new List<double>();
         var repX = Charts.Log10(choices.Select(c => (double)c.OutputCount));

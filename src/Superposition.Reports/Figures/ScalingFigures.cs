@@ -19,9 +19,9 @@ internal static class ScalingFigures
 
     public const string ParametersFile = "parameters.png";
 
-    private const string NeuronsDescription = "neurons (neuron_count) against m', log-log, per construction, with √(m' log₂ m') and √m' · log₂ m'";
+    private const string NeuronsDescription = "neurons (neuron_count) against m', log-log, one series per setting, with √(m' log₂ m') and √m' · log₂ m'";
 
-    private const string ParametersDescription = "parameters (parameter_count) against m', log-log, per construction, with m' log₂ m' and m' log₂² m'";
+    private const string ParametersDescription = "parameters (parameter_count) against m', log-log, one series per setting, with m' log₂ m' and m' log₂² m'";
 
     public static ReportPart Build(IReadOnlyList<Setting> all, string outputDirectory)
     {
@@ -37,6 +37,13 @@ internal static class ScalingFigures
                 outputCounts.Count == 0 ? "" : Section(all, [], withFits: false));
         }
         var settings = Settings.Relabel(all.Where(s => s.OutputCountValues >= 2));
+        if (settings.IsEmpty)
+        {
+            const string reason = "no setting (construction and parameters) was run at two or more values of m'";
+            return new ReportPart(
+                [FigureOutcome.Skipped(NeuronsFile, NeuronsDescription, reason), FigureOutcome.Skipped(ParametersFile, ParametersDescription, reason)],
+                Section(all, [], withFits: false));
+        }
         Draw(
             settings, rows, Path.Combine(outputDirectory, NeuronsFile),
             "Neurons against m'", "neurons (input + hidden + output)", r => r.NeuronCount,
@@ -73,7 +80,7 @@ internal static class ScalingFigures
         Func<CaseRow, double> value,
         params (string Label, Func<CaseRow, double> Column, LinePattern Pattern)[] references)
     {
-        var plot = Charts.Create(title, "m'  (output features: pairs computed)", yLabel);
+        using var plot = Charts.Create(title, "m'  (output features: pairs computed)", yLabel);
         var xs = new List<double>();
         var ys = new List<double>();
         foreach (var setting in settings)
@@ -136,7 +143,7 @@ internal static class ScalingFigures
         }
         else
         {
-            builder.AppendLine("Slopes need at least two values of m'; the sizes at the one value follow.").AppendLine();
+            builder.AppendLine("Slopes need a setting run at two or more values of m'; the sizes follow.").AppendLine();
         }
         builder.AppendLine("Sizes relative to the reference curves (constant 1). A ratio that stays flat as m' grows means the size grows like that curve.").AppendLine();
         builder.Append(Text.Table(

@@ -91,7 +91,7 @@ internal static class TransitionFigure
 
     private static void Draw(ImmutableArray<Series> series, string path)
     {
-        var plot = Charts.Create(
+        using var plot = Charts.Create(
             "Superposed-and: error rate against neuron factor",
             "neuron factor c_n  (n₀ = ⌈c_n · b · √(s·m')⌉, dimensionless)",
             "sample error rate  (fraction of inputs)");

@@ -22,8 +22,9 @@ internal static class Charts
     /// <summary>A plot with the report's font, <paramref name="title"/> and axis labels.</summary>
     public static Plot Create(string title, string xLabel, string yLabel)
     {
+        var font = FontFamily.Value;
         var plot = new Plot();
-        plot.Font.Set(FontFamily.Value);
+        plot.Font.Set(font);
         plot.Title(title, size: 18);
         plot.XLabel(xLabel, size: 14);
         plot.YLabel(yLabel, size: 14);
