@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Superposition.Rows;
+
+namespace Superposition.Reports.Analysis;
+
+/// <summary>
+/// The rows of one construction run with one parameter setting (one construction_params value). Rows of
+/// different settings must not be averaged together: a neuron_factor sweep would otherwise turn into one
+/// meaningless mean. <see cref="Parameters"/> holds construction_params plus the problem family under
+/// its spec paths (problem.kind, problem.graph, problem.sparsity). <see cref="Label"/> names the
+/// construction and only the parameters that differ between its settings, so legends stay short.
+/// </summary>
+public sealed record Setting(string Construction, string Label, ImmutableSortedDictionary<string, string> Parameters, ImmutableArray<CaseRow> Rows)
+{
+    /// <summary>A numeric parameter of the setting, or null when it is absent or not a number.</summary>
+    public double? Number(string name) =>
+        Parameters.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    /// <summary>How many distinct m' (output_count) the setting was run at: a curve against m' needs two.</summary>
+    public int OutputCountValues => Rows.Select(r => r.OutputCount).Distinct().Count();
+
+    /// <summary>The mean of <paramref name="value"/> at each m' (output_count), ascending in m'.</summary>
+    public ImmutableArray<CurvePoint> MeanByOutputCount(Func<CaseRow, double> value) => Curves.MeanByOutputCount(Rows, value);
+}
