@@ -18,13 +18,15 @@ public sealed class ComputeMatrix
 
     public ComputeMatrix(int rowCount, int[] columnOffsets, int[] rows, int[] weights)
     {
-        if (rows.Length != weights.Length || columnOffsets.Length == 0 || columnOffsets[^1] != rows.Length)
+        // The arrays may be longer than the entries they hold (FromColumns compacts in place rather than
+        // copy gigabytes at m' = 10^7); entries end at columnOffsets[^1].
+        if (rows.Length != weights.Length || columnOffsets.Length == 0 || columnOffsets[0] != 0 || columnOffsets[^1] > rows.Length)
         {
             throw new ArgumentException("inconsistent CSC arrays");
         }
         // Positive weights are what makes factored evaluation exact and cheap: no contribution cancels,
         // so an untouched neuron sits at its (negative) bias and W's sparsity is the union of codes.
-        if (weights.Any(w => w <= 0))
+        if (weights.AsSpan(0, columnOffsets[^1]).ContainsAnyExceptInRange(1, int.MaxValue))
         {
             throw new ArgumentException("compute weights must be positive integers");
         }
@@ -32,7 +34,7 @@ public sealed class ComputeMatrix
         _columnOffsets = columnOffsets;
         _rows = rows;
         _weights = weights;
-        _shortRows = new Lazy<ushort[]?>(() => rowCount <= ushort.MaxValue + 1 ? [.. _rows.Select(r => (ushort)r)] : null);
+        _shortRows = new Lazy<ushort[]?>(() => rowCount <= ushort.MaxValue + 1 ? [.. _rows.Take(columnOffsets[^1]).Select(r => (ushort)r)] : null);
         _unitColumns = new Lazy<bool[]>(() => [.. Enumerable.Range(0, ColumnCount).Select(c => !Weights(c).ContainsAnyExcept(1))]);
     }
 
@@ -40,7 +42,7 @@ public sealed class ComputeMatrix
 
     public int ColumnCount => _columnOffsets.Length - 1;
 
-    public long NonzeroCount => _rows.Length;
+    public long NonzeroCount => _columnOffsets[^1];
 
     public ReadOnlySpan<int> Rows(int column) => _rows.AsSpan(_columnOffsets[column], _columnOffsets[column + 1] - _columnOffsets[column]);
 
@@ -58,15 +60,18 @@ public sealed class ComputeMatrix
     /// <summary>Per column, whether every weight is 1, so the evaluator can skip reading the weights.</summary>
     internal bool[] UnitColumns => _unitColumns.Value;
 
-    internal ReadOnlySpan<int> RowSpan => _rows;
+    internal ReadOnlySpan<int> RowSpan => _rows.AsSpan(0, _columnOffsets[^1]);
 
-    internal ReadOnlySpan<int> WeightSpan => _weights;
+    internal ReadOnlySpan<int> WeightSpan => _weights.AsSpan(0, _columnOffsets[^1]);
 
     public ImmutableArray<int> ColumnOffsets => ImmutableCollectionsMarshal.AsImmutableArray(_columnOffsets);
 
-    public ImmutableArray<int> RowIndices => ImmutableCollectionsMarshal.AsImmutableArray(_rows);
+    public ImmutableArray<int> RowIndices => Trimmed(_rows);
 
-    public ImmutableArray<int> WeightValues => ImmutableCollectionsMarshal.AsImmutableArray(_weights);
+    public ImmutableArray<int> WeightValues => Trimmed(_weights);
+
+    private ImmutableArray<int> Trimmed(int[] values) =>
+        values.Length == _columnOffsets[^1] ? ImmutableCollectionsMarshal.AsImmutableArray(values) : [.. values.AsSpan(0, _columnOffsets[^1])];
 
     /// <summary>Writes the entries of one column into the given spans and returns how many it wrote.</summary>
     public delegate int ColumnWriter(int column, Span<int> rows, Span<int> weights);
@@ -76,7 +81,7 @@ public sealed class ComputeMatrix
     /// entry count, <paramref name="write"/> fills it, then each column is sorted by row and a repeated row
     /// keeps its largest weight (so "once per input, even if it appears in several pairs" holds by
     /// construction). Columns are written in parallel into disjoint slices, so the result does not depend
-    /// on scheduling; peak memory is the final arrays plus one copy.
+    /// on scheduling; the arrays are allocated once, at the capacity bound, and compacted in place.
     /// </summary>
     public static ComputeMatrix FromColumns(int rowCount, int columnCount, Func<int, int> capacity, ColumnWriter write)
     {
@@ -110,49 +115,63 @@ public sealed class ComputeMatrix
             }
             counts[c] = kept;
         });
+        // Compact in place: each column moves down (never up), so a forward pass with overlapping
+        // copies is safe and the arrays are never duplicated.
         var offsets = new int[columnCount + 1];
         for (var c = 0; c < columnCount; c++)
         {
             offsets[c + 1] = checked(offsets[c] + counts[c]);
+            if (offsets[c] != bounds[c])
+            {
+                rows.AsSpan((int)bounds[c], counts[c]).CopyTo(rows.AsSpan(offsets[c]));
+                weights.AsSpan((int)bounds[c], counts[c]).CopyTo(weights.AsSpan(offsets[c]));
+            }
         }
-        if (offsets[columnCount] == rows.Length)
-        {
-            return new ComputeMatrix(rowCount, offsets, rows, weights);
-        }
-        var compactRows = new int[offsets[columnCount]];
-        var compactWeights = new int[compactRows.Length];
-        for (var c = 0; c < columnCount; c++)
-        {
-            rows.AsSpan((int)bounds[c], counts[c]).CopyTo(compactRows.AsSpan(offsets[c]));
-            weights.AsSpan((int)bounds[c], counts[c]).CopyTo(compactWeights.AsSpan(offsets[c]));
-        }
-        return new ComputeMatrix(rowCount, offsets, compactRows, compactWeights);
+        return new ComputeMatrix(rowCount, offsets, rows, weights);
     }
 
-    /// <summary>The row view (CSR) of M: for each output neuron, its input features and weights.</summary>
-    public (int[] Offsets, int[] Columns, int[] Weights) Transpose()
+    /// <summary>Entries per row of M.</summary>
+    public int[] RowLengths()
     {
-        var offsets = new int[RowCount + 1];
-        foreach (var row in _rows)
+        var lengths = new int[RowCount];
+        foreach (var row in RowSpan)
         {
-            offsets[row + 1]++;
+            lengths[row]++;
         }
-        for (var r = 0; r < RowCount; r++)
+        return lengths;
+    }
+
+    /// <summary>
+    /// The row view (CSR) of rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) of M: for each of those
+    /// output neurons, its input features and weights. Built a range at a time so that counting W's rows
+    /// never holds a full second copy of M.
+    /// </summary>
+    public (int[] Offsets, int[] Columns, int[] Weights) Transpose(int rowStart, int rowEnd, ReadOnlySpan<int> rowLengths)
+    {
+        var offsets = new int[rowEnd - rowStart + 1];
+        for (var r = rowStart; r < rowEnd; r++)
         {
-            offsets[r + 1] += offsets[r];
+            offsets[r - rowStart + 1] = offsets[r - rowStart] + rowLengths[r];
         }
         var cursor = offsets[..^1];
-        var columns = new int[_rows.Length];
-        var weights = new int[_rows.Length];
+        var columns = new int[offsets[^1]];
+        var weights = new int[offsets[^1]];
         for (var c = 0; c < ColumnCount; c++)
         {
             for (var k = _columnOffsets[c]; k < _columnOffsets[c + 1]; k++)
             {
-                var slot = cursor[_rows[k]]++;
-                columns[slot] = c;
-                weights[slot] = _weights[k];
+                var row = _rows[k];
+                if (row >= rowStart && row < rowEnd)
+                {
+                    var slot = cursor[row - rowStart]++;
+                    columns[slot] = c;
+                    weights[slot] = _weights[k];
+                }
             }
         }
         return (offsets, columns, weights);
     }
+
+    /// <summary>The row view (CSR) of all of M.</summary>
+    public (int[] Offsets, int[] Columns, int[] Weights) Transpose() => Transpose(0, RowCount, RowLengths());
 }

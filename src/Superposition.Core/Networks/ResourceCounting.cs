@@ -51,16 +51,37 @@ public static class ResourceCounting
         return bits;
     }
 
+    /// <summary>Rows of M transposed at a time: bounds the extra memory of counting to about 512 MB.</summary>
+    private const long EntriesPerRange = 1L << 26;
+
     /// <summary>
-    /// Per output neuron: nnz of its row of W, and the distinct integer values b_in·W[u,v] on it. Rows
-    /// are independent, so they are counted in parallel chunks with chunk-local scratch; results land
-    /// in per-row slots, so the totals do not depend on scheduling.
+    /// Per output neuron: nnz of its row of W, and the distinct integer values b_in·W[u,v] on it. M is
+    /// transposed one range of rows at a time; within a range, rows are counted in parallel chunks with
+    /// chunk-local scratch; results land in per-row slots, so the totals do not depend on scheduling.
     /// </summary>
-    private static (int[] Nonzeros, HashSet<int>[] Values) CountRows(Code inputCode, ComputeMatrix compute)
+    private static (int[] Nonzeros, List<HashSet<int>> Values) CountRows(Code inputCode, ComputeMatrix compute)
     {
-        var (offsets, columns, weights) = compute.Transpose();
-        var rowCount = compute.RowCount;
-        var nonzeros = new int[rowCount];
+        var rowLengths = compute.RowLengths();
+        var nonzeros = new int[compute.RowCount];
+        var values = new List<HashSet<int>>();
+        for (var start = 0; start < compute.RowCount;)
+        {
+            var end = start;
+            long entries = 0;
+            while (end < compute.RowCount && (end == start || entries + rowLengths[end] <= EntriesPerRange))
+            {
+                entries += rowLengths[end++];
+            }
+            values.AddRange(CountRange(inputCode, compute, start, end, rowLengths, nonzeros));
+            start = end;
+        }
+        return (nonzeros, values);
+    }
+
+    private static HashSet<int>[] CountRange(Code inputCode, ComputeMatrix compute, int rowStart, int rowEnd, int[] rowLengths, int[] nonzeros)
+    {
+        var (offsets, columns, weights) = compute.Transpose(rowStart, rowEnd, rowLengths);
+        var rowCount = rowEnd - rowStart;
         var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / 1024));
         var values = new HashSet<int>[chunkCount];
         Parallel.For(0, chunkCount, chunk =>
@@ -83,7 +104,7 @@ public static class ResourceCounting
                         sums[neuron] += weights[k];
                     }
                 }
-                nonzeros[row] = touched.Count;
+                nonzeros[rowStart + row] = touched.Count;
                 foreach (var neuron in touched)
                 {
                     // Nearly every value is a small integer: a flag array avoids a hash per nonzero of W.
@@ -109,6 +130,6 @@ public static class ResourceCounting
             }
             values[chunk] = seen;
         });
-        return (nonzeros, values);
+        return values;
     }
 }
