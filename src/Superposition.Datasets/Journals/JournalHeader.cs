@@ -9,6 +9,3 @@ namespace Superposition.Datasets.Journals;
 /// <param name="StartedAt">When the first attempt started; the manifest's <c>started_at</c>.</param>
 /// <param name="Runs">How many runs the journal's run covers (informative).</param>
 public sealed record JournalHeader(string Sweep, string SpecHash, string? Part, bool Samples, string ToolVersion, DateTimeOffset StartedAt, int Runs);
-
-/// <summary>An existing journal as found on disk: its header (null when unreadable) and how many runs it has finished.</summary>
-public sealed record JournalState(string Directory, JournalHeader? Header, int FinishedRuns);
