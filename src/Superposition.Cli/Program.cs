@@ -29,6 +29,13 @@ public static class Program
             await Console.Error.WriteLineAsync("run `superposition --help` for usage");
             return ExitCodes.BadInput;
         }
-        return await parsed.InvokeAsync();
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error)
+        {
+            return await UnexpectedErrors.ReportAsync(error);
+        }
     }
 }

@@ -23,7 +23,16 @@ internal static class SpecLoading
         switch (SpecParser.Parse(text))
         {
             case SpecParseResult.Parsed { Spec: var spec }:
-                return (spec, SweepExpansion.Expand(spec));
+                try
+                {
+                    return (spec, SweepExpansion.Expand(spec));
+                }
+                catch (InvalidSpecException error)
+                {
+                    // The parser checks what the expansion checks; this keeps a gap between them a spec error, not a crash.
+                    Report(path, error.Errors);
+                    return null;
+                }
             case SpecParseResult.Invalid { Errors: var errors }:
                 Report(path, errors);
                 return null;

@@ -36,21 +36,34 @@ public static class SpecGenerators
     private static readonly double[] NeuronFactors = [1.5, 2.0, 2.5, 3.0];
 
     /// <summary>Valid specs: up to four axes over output count (sometimes zipped with sparsity), construction, distribution and neuron_factor.</summary>
-    public static Gen<GeneratedSpec> Valid { get; } =
+    public static Gen<GeneratedSpec> Valid { get; } = ValidUpTo(axisCount: 4, replicates: 3, new Evaluation(100, 25));
+
+    /// <summary>Valid specs with one to three random edits applied.</summary>
+    public static Gen<CorruptedSpec> Corrupted { get; } = CorruptedFrom(Valid);
+
+    /// <summary>Valid specs small enough to run end to end many times in a property: at most two axes and two replicates, 20 samples a run.</summary>
+    public static Gen<GeneratedSpec> Tiny { get; } = ValidUpTo(axisCount: 2, replicates: 2, new Evaluation(20, 10));
+
+    /// <summary><see cref="Tiny"/> specs with one to three random edits applied; those that stay valid stay small.</summary>
+    public static Gen<CorruptedSpec> TinyCorrupted { get; } = CorruptedFrom(Tiny);
+
+    /// <summary>How generated specs are evaluated: samples per run and batch size.</summary>
+    private sealed record Evaluation(int Samples, int BatchSize);
+
+    private static Gen<GeneratedSpec> ValidUpTo(int axisCount, int replicates, Evaluation evaluation) =>
         from seed in Gen.Choose(0, int.MaxValue)
-        from replicates in Gen.Choose(1, 3)
+        from replicateCount in Gen.Choose(1, replicates)
         from sparsity in Gen.Choose(2, 3)
         from outputCount in Gen.Elements(OutputCounts)
         from construction in Gen.Elements(Constructions)
         from distribution in Gen.Elements(Distributions)
-        from axisKinds in Gen.Shuffle(new[] { "outputs", "construction", "distribution", "neuron_factor" }).SelectMany(kinds => Gen.Choose(0, 4).Select(count => kinds.Take(count).ToArray()))
+        from axisKinds in Gen.Shuffle(new[] { "outputs", "construction", "distribution", "neuron_factor" }).SelectMany(kinds => Gen.Choose(0, axisCount).Select(count => kinds.Take(count).ToArray()))
         from axes in Gen.CollectToArray(axisKinds, Axis)
         from repeatBase in Gen.Elements(true, false)
-        select Build(seed, replicates, sparsity, outputCount, construction, distribution, axes, repeatBase);
+        select Build(seed, replicateCount, sparsity, outputCount, construction, distribution, axes, repeatBase, evaluation);
 
-    /// <summary>Valid specs with one to three random edits applied.</summary>
-    public static Gen<CorruptedSpec> Corrupted { get; } =
-        from spec in Valid
+    private static Gen<CorruptedSpec> CorruptedFrom(Gen<GeneratedSpec> specs) =>
+        from spec in specs
         from editSeed in Gen.Choose(0, int.MaxValue)
         from editCount in Gen.Choose(1, 3)
         select Corrupt(spec.Text, editSeed, editCount);
@@ -83,7 +96,7 @@ public static class SpecGenerators
 
     private static JsonArray Array<T>(IEnumerable<T> values) => [.. values.Select(v => JsonValue.Create(v))];
 
-    private static GeneratedSpec Build(int seed, int replicates, int sparsity, int outputCount, string construction, string distribution, (JsonObject Axis, int Length)[] axes, bool repeatBase)
+    private static GeneratedSpec Build(int seed, int replicates, int sparsity, int outputCount, string construction, string distribution, (JsonObject Axis, int Length)[] axes, bool repeatBase, Evaluation evaluation)
     {
         var varied = axes.SelectMany(a => a.Axis.Select(p => p.Key)).ToHashSet();
         bool Base(string field) => repeatBase || !varied.Contains(field); // a base value under an axis is allowed and overridden
@@ -112,7 +125,7 @@ public static class SpecGenerators
             spec["input_distribution"] = distribution;
         }
         spec["axes"] = new JsonArray([.. axes.Select(a => (JsonNode)a.Axis)]);
-        spec["evaluation"] = new JsonObject { ["samples"] = 100, ["batch_size"] = 25 };
+        spec["evaluation"] = new JsonObject { ["samples"] = evaluation.Samples, ["batch_size"] = evaluation.BatchSize };
         return new GeneratedSpec(spec.ToJsonString(new() { WriteIndented = true }), [.. axes.Select(a => a.Length)], replicates);
     }
 

@@ -3,7 +3,10 @@ using Spectre.Console;
 
 namespace Superposition.Cli.Commands;
 
-/// <summary>`plan &lt;spec.json&gt;`: validates the spec (every error at once) and lists the expanded cases; runs nothing.</summary>
+/// <summary>
+/// `plan &lt;spec.json&gt;`: validates the spec (every error at once), checks that its largest run fits in
+/// memory with the default number of workers, and lists the expanded cases; runs nothing.
+/// </summary>
 internal static class PlanCommand
 {
     public static Command Create()
@@ -20,6 +23,12 @@ internal static class PlanCommand
         {
             return ExitCodes.BadInput;
         }
+        var (workers, available) = (Environment.ProcessorCount, MemoryCheck.AvailableBytes());
+        if (MemoryCheck.Problem(cases, workers, available) is { } memory)
+        {
+            Console.Error.WriteLine(memory);
+            return ExitCodes.BadInput;
+        }
         var table = new Table().AddColumns("#", "case_id", "rep", "construction", "m", "m'", "s", "graph", "inputs", "params");
         foreach (var runCase in cases)
         {
@@ -29,6 +38,7 @@ internal static class PlanCommand
                 runCase.Problem.Graph, runCase.InputDistribution, Markup.Escape(System.Text.Json.JsonSerializer.Serialize(runCase.ConstructionParams)));
         }
         AnsiConsole.Write(table);
+        AnsiConsole.WriteLine(MemoryCheck.Summary(cases, workers, available));
         AnsiConsole.WriteLine($"{spec.Name}: {cases.Count} runs ({cases.Select(c => c.CaseId).Distinct().Count()} cases × replicates), {cases.Sum(c => (long)c.Samples)} samples; spec is valid.");
         return ExitCodes.Success;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Superposition.Datasets;
+using Superposition.Datasets.Journals;
 using Superposition.Pipeline;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Rows;
@@ -8,8 +8,10 @@ using Superposition.Rows;
 namespace Superposition.Cli.Commands;
 
 /// <summary>
-/// `run &lt;spec.json&gt;`: runs a sweep through the pipeline into a Parquet dataset, with a progress bar,
-/// then prints a one-screen summary and where it wrote. The dataset appears only when the run succeeds.
+/// `run &lt;spec.json&gt;`: runs a sweep (or one shard of it) through the pipeline, with a progress bar, then
+/// prints a one-screen summary and where it wrote. Every finished run is recorded in a journal as it
+/// finishes, so a killed or cancelled run continues with <c>--resume</c>; the dataset itself appears only
+/// when every run is in (docs/cluster.md, docs/dataset-schema.md).
 /// </summary>
 internal static class RunCommand
 {
@@ -20,77 +22,107 @@ internal static class RunCommand
         var parallelism = new Option<int>("--parallelism") { Description = "workers evaluating batches", DefaultValueFactory = _ => Environment.ProcessorCount };
         var samples = new Option<bool>("--samples") { Description = "also write samples.parquet (one row per evaluated input)" };
         var stop = new Option<bool>("--stop-on-first-error") { Description = "fail the run when a construction fails instead of writing a failed row" };
-        var command = new Command("run", "run a sweep and write its dataset") { spec, output, parallelism, samples, stop };
+        var shard = new Option<string?>("--shard") { Description = "run only shard i of N (0-based, e.g. 0/4) and write cases-shard-i-of-N.parquet; see docs/cluster.md" };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted run from its journal (<out>/<sweep-name>/.partial); starts afresh when there is none" };
+        var command = new Command("run", "run a sweep and write its dataset") { spec, output, parallelism, samples, stop, shard, resume };
         command.SetAction((parse, cancellation) => RunAsync(
-            parse.GetValue(spec)!, parse.GetValue(output)!, parse.GetValue(parallelism), parse.GetValue(samples), parse.GetValue(stop), cancellation));
+            new RunRequest(parse.GetValue(spec)!, parse.GetValue(output)!, parse.GetValue(parallelism), parse.GetValue(samples), parse.GetValue(stop), parse.GetValue(shard), parse.GetValue(resume)),
+            cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string specPath, string outputRoot, int parallelism, bool keepSamples, bool stopOnFirstError, CancellationToken cancellation)
+    private static async Task<int> RunAsync(RunRequest request, CancellationToken cancellation)
     {
-        if (parallelism < 1)
-        {
-            await Console.Error.WriteLineAsync($"--parallelism must be at least 1, got {parallelism}; nothing was run or written");
-            return ExitCodes.BadInput;
-        }
-        if (SpecLoading.Load(specPath) is not var (spec, cases))
+        if (RunPreparation.Prepare(request) is not { } prepared)
         {
             return ExitCodes.BadInput;
         }
-        var directory = Path.GetFullPath(Path.Combine(outputRoot, spec.Name));
-        var started = DateTimeOffset.UtcNow;
-        var options = new RunOptions(parallelism, keepSamples, stopOnFirstError, new RowMapping.RunInfo(ToolInfo.Version, spec.Hash));
-        var rows = new List<CaseRow>();
+        RunJournal journal;
         try
         {
-            await using var sink = ParquetDatasetSink.Create(directory, keepSamples);
-            var statuses = await WithProgressAsync(cases.Count, cases.Sum(c => (long)c.Samples), progress =>
-                SweepRunner.RunAsync(cases, sink, options, new InlineProgress<RunProgress>(p => { rows.Add(p.LastRow); progress(p); }), cancellation));
-            var manifest = new RunManifest(spec.Name, spec.Text, spec.Hash, ToolInfo.Version, ToolInfo.GitCommit(), started, DateTimeOffset.UtcNow, [.. statuses]);
-            await sink.CommitAsync(manifest, cancellation);
+            journal = RunJournal.Open(prepared.Directory, prepared.Header, prepared.Keys, prepared.KeepFinished);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"cannot open the run's journal: {error.Message}; nothing was run");
+            return ExitCodes.RunFailed;
+        }
+        await using (journal)
+        {
+            return await RunAsync(prepared, request, journal, cancellation);
+        }
+    }
+
+    private static async Task<int> RunAsync(PreparedRun prepared, RunRequest request, RunJournal journal, CancellationToken cancellation)
+    {
+        var (spec, runs) = (prepared.Spec, prepared.Runs);
+        var remaining = runs.Where(run => !journal.Finished.Contains(new RunKey(run.CaseId, run.Replicate))).ToList();
+        var done = runs.Count - remaining.Count;
+        if (done > 0)
+        {
+            AnsiConsole.WriteLine($"resuming {journal.DatasetDirectory}: {done} of {runs.Count} runs finished earlier, {remaining.Count} to go");
+        }
+        var options = new RunOptions(request.Parallelism, request.KeepSamples, request.StopOnFirstError, new RowMapping.RunInfo(ToolInfo.Version, spec.Hash));
+        try
+        {
+            await WithProgressAsync(done, runs.Count, remaining.Sum(c => (long)c.Samples), progress =>
+                SweepRunner.RunAsync(remaining, journal, options, new InlineProgress<RunProgress>(progress), cancellation));
+            var manifest = new RunManifest(spec.Name, spec.Text, spec.Hash, ToolInfo.Version, ToolInfo.GitCommit(), prepared.Header.StartedAt, DateTimeOffset.UtcNow, []);
+            await journal.CommitAsync(manifest, cancellation);
         }
         catch (PipelineException error)
         {
-            await Console.Error.WriteLineAsync($"run failed; no dataset was written: {error.Message}");
+            await Console.Error.WriteLineAsync(Stopped($"run failed: {error.Message}", journal, runs.Count));
             return ExitCodes.RunFailed;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("run cancelled; no dataset was written");
+            await Console.Error.WriteLineAsync(Stopped("run cancelled", journal, runs.Count));
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync(Stopped($"run failed: {error.Message}", journal, runs.Count));
             return ExitCodes.RunFailed;
         }
+        var rows = journal.CommittedRows;
         Summary.Print(rows);
         var failed = rows.Count(r => r.Status != "ok");
         if (failed > 0)
         {
             AnsiConsole.WriteLine($"{failed} case(s) failed to build; their rows have status 'failed' and the reason in 'error'");
         }
-        AnsiConsole.WriteLine($"wrote {directory}");
+        AnsiConsole.WriteLine(prepared.Shard is { } shard ? $"wrote shard {shard.Index}/{shard.Count} ({shard.Part}) to {journal.DatasetDirectory}" : $"wrote {journal.DatasetDirectory}");
         return ExitCodes.Success;
     }
 
-    /// <summary>A progress bar on a terminal; one plain line per case when output is redirected (logs, CI).</summary>
-    private static async Task<IReadOnlyList<CaseStatus>> WithProgressAsync(int caseCount, long sampleCount, Func<Action<RunProgress>, Task<IReadOnlyList<CaseStatus>>> run)
+    /// <summary>Why the run stopped, that no dataset was written, and whether --resume has something to continue.</summary>
+    private static string Stopped(string reason, RunJournal journal, int total) =>
+        journal.Finished.Count == 0
+            ? $"{reason}; no dataset was written"
+            : $"{reason}; no dataset was written. {journal.Finished.Count} of {total} runs are kept in {journal.JournalDirectory}: `run --resume` with the same spec and options continues from there";
+
+    /// <summary>A progress bar on a terminal; one plain line per case when output is redirected (logs, CI). Counts include runs finished earlier.</summary>
+    private static async Task WithProgressAsync(int done, int total, long sampleCount, Func<Action<RunProgress>, Task> run)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await run(p => Console.WriteLine(
-                $"[{p.CasesDone}/{p.CasesTotal}] {p.LastRow.Construction} m'={p.LastRow.OutputCount} {p.LastRow.InputDistribution} rep {p.LastRow.Replicate}: {p.LastRow.Status}, {p.SamplesPerSecond:0} samples/s overall"));
+            await run(p => Console.WriteLine(
+                $"[{done + p.CasesDone}/{total}] {p.LastRow.Construction} m'={p.LastRow.OutputCount} {p.LastRow.InputDistribution} rep {p.LastRow.Replicate}: {p.LastRow.Status}, {p.SamplesPerSecond:0} samples/s overall"));
+            return;
         }
-        IReadOnlyList<CaseStatus> result = [];
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask($"0/{caseCount} cases", maxValue: Math.Max(1, sampleCount));
-                result = await run(p =>
+                var bar = context.AddTask($"{done}/{total} cases", maxValue: Math.Max(1, sampleCount));
+                await run(p =>
                 {
                     bar.Value = p.SamplesDone;
-                    bar.Description = $"{p.CasesDone}/{p.CasesTotal} cases, {p.SamplesPerSecond:0} samples/s";
+                    bar.Description = $"{done + p.CasesDone}/{total} cases, {p.SamplesPerSecond:0} samples/s";
                 });
                 bar.Value = bar.MaxValue;
             });
-        return result;
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder reports).</summary>

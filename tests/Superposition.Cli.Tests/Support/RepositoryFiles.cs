@@ -1,4 +1,4 @@
-namespace Superposition.Cli.Tests;
+namespace Superposition.Cli.Tests.Support;
 
 /// <summary>Locates files of this repository (specs in pipelines/) from the test's output folder.</summary>
 internal static class RepositoryFiles
@@ -18,12 +18,4 @@ internal static class RepositoryFiles
         }
         throw new InvalidOperationException("cannot find Superposition.sln above the test folder");
     }
-}
-
-/// <summary>A temporary directory deleted after the test.</summary>
-internal sealed class TemporaryDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("superposition-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
