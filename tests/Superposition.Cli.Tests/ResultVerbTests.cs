@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Superposition.Cli.Tests.Support;
 using Superposition.Datasets.Safetensors;
 using Xunit;
 
