@@ -240,9 +240,7 @@ public static class FactoredEvaluator
         var dense = updates * 4 > network.OutputNeuronCount;
         var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
         var width = inputCode.Width(0);
-        return dense
-            ? CollectPositive(network, scratch, 0, network.OutputNeuronCount, width, generation)
-            : CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), width, generation);
+        return CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), dense, width, generation);
     }
 
     /// <summary>|C_i ∩ a| for every input feature read above zero (reverse index walk).</summary>
@@ -306,38 +304,24 @@ public static class FactoredEvaluator
         return touched;
     }
 
-    /// <summary>Dense mode: scans a range of accumulators, keeps the positive neurons and zeroes the rest.</summary>
-    private static int CollectPositive(Network network, EvaluationScratch scratch, int start, int end, int width, int generation)
+    /// <summary>
+    /// Keeps the neurons whose accumulator reaches their firing floor and zeroes every accumulator it
+    /// reads: all neurons in dense mode (untouched ones read as zero), the listed touched ones otherwise.
+    /// </summary>
+    private static int CollectPositive(Network network, EvaluationScratch scratch, ReadOnlySpan<int> touched, bool dense, int width, int generation)
     {
         var accumulators = scratch.Accumulators;
         var floors = scratch.FireFloors;
         var positive = 0;
-        for (var neuron = start; neuron < end; neuron++)
+        var candidates = dense ? accumulators.Length : touched.Length;
+        for (var j = 0; j < candidates; j++)
         {
+            var neuron = dense ? j : touched[j];
             var accumulator = accumulators[neuron];
             if (accumulator == 0)
             {
                 continue;
             }
-            accumulators[neuron] = 0;
-            if (accumulator >= floors[neuron])
-            {
-                MarkPositive(scratch, neuron, Network.Activation(accumulator, width, network.Biases[neuron]), generation);
-                scratch.PositiveNeurons[positive++] = neuron;
-            }
-        }
-        return positive;
-    }
-
-    /// <summary>Sparse mode: the same over the listed touched neurons only.</summary>
-    private static int CollectPositive(Network network, EvaluationScratch scratch, ReadOnlySpan<int> touched, int width, int generation)
-    {
-        var accumulators = scratch.Accumulators;
-        var floors = scratch.FireFloors;
-        var positive = 0;
-        foreach (var neuron in touched)
-        {
-            var accumulator = accumulators[neuron];
             accumulators[neuron] = 0;
             if (accumulator >= floors[neuron])
             {
