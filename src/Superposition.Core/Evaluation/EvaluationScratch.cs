@@ -38,8 +38,6 @@ public sealed class EvaluationScratch
     /// <summary>Entries of M scattered since this scratch was made: the work measure of the benchmark (nonzeros touched).</summary>
     public long TouchedEntries { get; internal set; }
 
-    /// <summary>Samples evaluated with this scratch.</summary>
-    public long Samples { get; internal set; }
 
     internal int[] InputNeuronStamp { get; }
 

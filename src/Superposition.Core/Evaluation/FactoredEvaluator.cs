@@ -204,7 +204,6 @@ public static class FactoredEvaluator
     private static int Forward(Network network, ReadOnlySpan<int> features, EvaluationScratch scratch)
     {
         var generation = scratch.NextGeneration();
-        scratch.Samples++;
         var inputCode = network.InputCode;
         var setCount = 0;
         foreach (var feature in features)
