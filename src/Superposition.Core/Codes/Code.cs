@@ -78,6 +78,10 @@ public sealed class Code
 
     public ImmutableArray<int> Neurons => ImmutableCollectionsMarshal.AsImmutableArray(_neurons);
 
+    internal ReadOnlySpan<int> ForwardOffsets => _offsets;
+
+    internal ReadOnlySpan<int> ForwardNeurons => _neurons;
+
     internal ReadOnlySpan<int> ReverseOffsets => _reverseOffsets;
 
     internal ReadOnlySpan<int> ReverseFeatures => _reverseFeatures;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Superposition.Bounds;
 using Superposition.Codes;
 
@@ -12,6 +14,21 @@ namespace Superposition.Networks;
 public static class ResourceCounting
 {
     private const int SmallValues = 4096;
+
+    /// <summary>
+    /// How many entries ahead the row walk asks for an input code. The codes a row reads lie far apart
+    /// in a large array, and fetching them is most of the count's time (6× against a cache-resident
+    /// stand-in at m' = 3·10⁶); prefetching overlaps those misses (about 1.3× measured).
+    /// </summary>
+    private const int PrefetchDistance = 16;
+
+    private static unsafe void Prefetch(ReadOnlySpan<int> values, int index)
+    {
+        if (Sse.IsSupported && (uint)index < (uint)values.Length)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in values[index])));
+        }
+    }
 
     public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode)
     {
@@ -91,11 +108,17 @@ public static class ResourceCounting
             var seen = new HashSet<int>();
             var seenSmall = new bool[SmallValues];
             var (start, end) = ((int)((long)rowCount * chunk / chunkCount), (int)((long)rowCount * (chunk + 1) / chunkCount));
+            var codeOffsets = inputCode.ForwardOffsets;
+            var codeNeurons = inputCode.ForwardNeurons;
             for (var row = start; row < end; row++)
             {
                 for (var k = offsets[row]; k < offsets[row + 1]; k++)
                 {
-                    foreach (var neuron in inputCode.Support(columns[k]))
+                    if (k + PrefetchDistance < columns.Length)
+                    {
+                        Prefetch(codeNeurons, codeOffsets[columns[k + PrefetchDistance]]);
+                    }
+                    foreach (var neuron in codeNeurons[codeOffsets[columns[k]]..codeOffsets[columns[k] + 1]])
                     {
                         if (sums[neuron] == 0)
                         {
