@@ -66,7 +66,7 @@ public sealed class DenseEvaluator
             {
                 accumulator += encoded[v] ? _scaledWeights[u, v] : 0;
             }
-            activations[u] = Network.Activation(accumulator, _network.InputCode.Width(0), _network.Biases[u]);
+            activations[u] = Network.Activation(accumulator, _network.InputWidth, _network.Biases[u]);
         }
         return activations;
     }

@@ -93,7 +93,7 @@ public sealed class EvaluationScratch
         {
             return floors;
         }
-        var width = network.InputCode.Width(0);
+        var width = network.InputWidth;
         for (var neuron = 0; neuron < floors.Length; neuron++)
         {
             var bias = network.Biases[neuron];

@@ -238,7 +238,7 @@ public static class FactoredEvaluator
         scratch.TouchedEntries += updates;
         var dense = updates * 4 > network.OutputNeuronCount;
         var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
-        var width = inputCode.Width(0);
+        var width = network.InputWidth;
         return CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), dense, width, generation);
     }
 

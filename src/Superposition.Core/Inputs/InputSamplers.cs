@@ -91,7 +91,7 @@ public static class InputSamplers
     }
 
     /// <summary>The <paramref name="count"/> inputs of highest degree, ties broken by lower index.</summary>
-    public static int[] TopByDegree(Problem problem, int count)
+    internal static int[] TopByDegree(Problem problem, int count)
     {
         var degrees = problem.Degrees;
         return [.. Enumerable.Range(0, problem.InputCount).OrderByDescending(i => degrees[i]).ThenBy(i => i).Take(count)];

@@ -66,6 +66,10 @@ public sealed record Network
         {
             throw new ArgumentException("every bias must be negative: factored evaluation skips untouched neurons");
         }
+        if (compute is not null && inputCode.UniformWidth < 1)
+        {
+            throw new ArgumentException("every input feature needs a code of the same, positive width b_in: activations divide by it");
+        }
         if (compute is not null && (compute.RowCount != outputCode.NeuronCount || biases.Length != compute.RowCount || compute.ColumnCount != inputCode.FeatureCount))
         {
             throw new ArgumentException("compute matrix, biases and codes disagree in shape");
@@ -87,6 +91,9 @@ public sealed record Network
             Resources = ResourceCounting.Count(inputEncoding, inputCode, compute, biases.AsSpan(), outputCode),
         };
     }
+
+    /// <summary>b_in, the width of every input code (x̃_i = |C_i ∩ a| / b_in); checked uniform at creation.</summary>
+    public int InputWidth => InputCode.Width(0);
 
     /// <summary>Neurons of the layer that is read out.</summary>
     public int OutputNeuronCount => OutputCode.NeuronCount;

@@ -41,7 +41,6 @@ public sealed record Int32Tensor(string Name, ImmutableArray<long> Shape, Immuta
 
     public override string DType => "I32";
 
-
     internal override ReadOnlySpan<byte> HostBytes => MemoryMarshal.AsBytes(Values.AsSpan());
 }
 
@@ -51,7 +50,6 @@ public sealed record Int64Tensor(string Name, ImmutableArray<long> Shape, Immuta
     public static Int64Tensor Vector(string name, ImmutableArray<long> values) => new(name, [values.Length], values);
 
     public override string DType => "I64";
-
 
     internal override ReadOnlySpan<byte> HostBytes => MemoryMarshal.AsBytes(Values.AsSpan());
 }
@@ -63,7 +61,6 @@ public sealed record Float32Tensor(string Name, ImmutableArray<long> Shape, Immu
 
     public override string DType => "F32";
 
-
     internal override ReadOnlySpan<byte> HostBytes => MemoryMarshal.AsBytes(Values.AsSpan());
 }
 
@@ -73,7 +70,6 @@ public sealed record Float64Tensor(string Name, ImmutableArray<long> Shape, Immu
     public static Float64Tensor Vector(string name, ImmutableArray<double> values) => new(name, [values.Length], values);
 
     public override string DType => "F64";
-
 
     internal override ReadOnlySpan<byte> HostBytes => MemoryMarshal.AsBytes(Values.AsSpan());
 }
@@ -86,7 +82,6 @@ public sealed record Float64Tensor(string Name, ImmutableArray<long> Shape, Immu
 public sealed record RawTensor(string Name, string DTypeName, ImmutableArray<long> Shape, ImmutableArray<byte> Bytes) : SafetensorsTensor(Name, Shape)
 {
     public override string DType => DTypeName;
-
 
     internal override ReadOnlySpan<byte> HostBytes => Bytes.AsSpan();
 

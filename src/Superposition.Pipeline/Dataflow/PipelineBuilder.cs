@@ -31,7 +31,6 @@ public sealed class PipelineBuilder : IDisposable
         MaxDegreeOfParallelism = parallelism,
         EnsureOrdered = ensureOrdered,
         CancellationToken = _cancellation.Token,
-        SingleProducerConstrained = false,
     };
 
     /// <summary>Registers a block so that its fault cancels the pipeline and its completion is awaited.</summary>
