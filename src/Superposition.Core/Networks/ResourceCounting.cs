@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Superposition.Bounds;
 using Superposition.Codes;
 
@@ -22,13 +20,8 @@ public static class ResourceCounting
     /// </summary>
     private const int PrefetchDistance = 16;
 
-    private static unsafe void Prefetch(ReadOnlySpan<int> values, int index)
-    {
-        if (Sse.IsSupported && (uint)index < (uint)values.Length)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.AsRef(in values[index])));
-        }
-    }
+    private static int CodeStart(ReadOnlySpan<int> codeOffsets, int uniformWidth, int column) =>
+        uniformWidth >= 0 ? column * uniformWidth : codeOffsets[column];
 
     public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode)
     {
@@ -101,10 +94,14 @@ public static class ResourceCounting
         var rowCount = rowEnd - rowStart;
         var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, rowCount / 1024));
         var values = new HashSet<int>[chunkCount];
+        // Input codes are uniform in every construction here (Network.Create checks it), so a code's start
+        // is column · width: no scattered read of the offsets before the scattered read of the code.
+        var uniformWidth = inputCode.UniformWidth;
         Parallel.For(0, chunkCount, chunk =>
         {
             var sums = new int[inputCode.NeuronCount];
-            var touched = new List<int>();
+            // One slot more than neurons: the branch-free append below writes before it knows whether to keep.
+            var touched = new int[inputCode.NeuronCount + 1];
             var seen = new HashSet<int>();
             var seenSmall = new bool[SmallValues];
             var (start, end) = ((int)((long)rowCount * chunk / chunkCount), (int)((long)rowCount * (chunk + 1) / chunkCount));
@@ -112,23 +109,28 @@ public static class ResourceCounting
             var codeNeurons = inputCode.ForwardNeurons;
             for (var row = start; row < end; row++)
             {
+                var distinct = 0;
                 for (var k = offsets[row]; k < offsets[row + 1]; k++)
                 {
                     if (k + PrefetchDistance < columns.Length)
                     {
-                        Prefetch(codeNeurons, codeOffsets[columns[k + PrefetchDistance]]);
+                        // A code spans two cache lines more often than not: ask for its first and last entry.
+                        var ahead = columns[k + PrefetchDistance];
+                        Prefetching.Prefetch(codeNeurons, CodeStart(codeOffsets, uniformWidth, ahead));
+                        Prefetching.Prefetch(codeNeurons, CodeStart(codeOffsets, uniformWidth, ahead + 1) - 1);
                     }
-                    foreach (var neuron in codeNeurons[codeOffsets[columns[k]]..codeOffsets[columns[k] + 1]])
+                    var weight = weights[k];
+                    foreach (var neuron in codeNeurons[CodeStart(codeOffsets, uniformWidth, columns[k])..CodeStart(codeOffsets, uniformWidth, columns[k] + 1)])
                     {
-                        if (sums[neuron] == 0)
-                        {
-                            touched.Add(neuron);
-                        }
-                        sums[neuron] += weights[k];
+                        // Branch-free union: append every neuron, keep it only if its sum was still zero
+                        // (weights are positive, so a zero sum means not yet seen on this row).
+                        touched[distinct] = neuron;
+                        distinct += sums[neuron] == 0 ? 1 : 0;
+                        sums[neuron] += weight;
                     }
                 }
-                nonzeros[rowStart + row] = touched.Count;
-                foreach (var neuron in touched)
+                nonzeros[rowStart + row] = distinct;
+                foreach (var neuron in touched.AsSpan(0, distinct))
                 {
                     // Nearly every value is a small integer: a flag array avoids a hash per nonzero of W.
                     var value = sums[neuron];
@@ -142,7 +144,6 @@ public static class ResourceCounting
                     }
                     sums[neuron] = 0;
                 }
-                touched.Clear();
             }
             for (var value = 0; value < SmallValues; value++)
             {
