@@ -278,6 +278,9 @@ public static class FactoredEvaluator
         where TRow : unmanaged, IBinaryInteger<TRow>
     {
         var accumulators = scratch.Accumulators;
+        // Every row index is below RowCount (checked when M is made) and there is one accumulator per
+        // row, so the hot loops index without bounds checks.
+        ref var accumulator = ref MemoryMarshal.GetArrayDataReference(accumulators);
         var counts = scratch.FeatureCounts;
         var columnOffsets = compute.ColumnOffsetSpan;
         var allWeights = compute.WeightSpan;
@@ -302,17 +305,32 @@ public static class FactoredEvaluator
             counts[feature] = 0;
             var start = columnOffsets[feature];
             var rows = allRows[start..columnOffsets[feature + 1]];
-            var unit = unitColumns[feature];
-            var weights = allWeights.Slice(start, rows.Length);
             entries += rows.Length;
-            for (var k = 0; k < rows.Length; k++)
+            if (listTouched)
             {
-                var row = int.CreateTruncating(rows[k]);
-                if (listTouched && accumulators[row] == 0)
+                // A column holds each row once, so listing before adding lists each neuron once.
+                foreach (var row in rows)
                 {
-                    scratch.TouchedNeurons[touched++] = row;
+                    if (Unsafe.Add(ref accumulator, int.CreateTruncating(row)) == 0)
+                    {
+                        scratch.TouchedNeurons[touched++] = int.CreateTruncating(row);
+                    }
                 }
-                accumulators[row] += unit ? count : weights[k] * count;
+            }
+            if (unitColumns[feature])
+            {
+                foreach (var row in rows)
+                {
+                    Unsafe.Add(ref accumulator, int.CreateTruncating(row)) += count;
+                }
+            }
+            else
+            {
+                var weights = allWeights.Slice(start, rows.Length);
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    Unsafe.Add(ref accumulator, int.CreateTruncating(rows[k])) += weights[k] * count;
+                }
             }
         }
         scratch.TouchedEntries += entries;

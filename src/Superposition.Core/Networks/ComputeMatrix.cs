@@ -30,6 +30,11 @@ public sealed class ComputeMatrix
         {
             throw new ArgumentException("compute weights must be positive integers");
         }
+        // Rows in range are what lets the evaluator index its accumulators without bounds checks.
+        if (rows.AsSpan(0, columnOffsets[^1]).ContainsAnyExceptInRange(0, rowCount - 1))
+        {
+            throw new ArgumentException($"compute rows must lie in [0, {rowCount})");
+        }
         RowCount = rowCount;
         _columnOffsets = columnOffsets;
         _rows = rows;
