@@ -16,6 +16,7 @@ public sealed class Code
     private readonly int[] _reverseFeatures;
     private readonly int[] _anchorOffsets;
     private readonly int[] _anchoredFeatures;
+    private readonly int[] _anchorWitnesses;
 
     /// <param name="neuronCount">Neurons the code lives on.</param>
     /// <param name="offsets">FeatureCount + 1 offsets into <paramref name="neurons"/>.</param>
@@ -33,7 +34,7 @@ public sealed class Code
         _offsets = offsets;
         _neurons = neurons;
         (_reverseOffsets, _reverseFeatures) = Reverse(neuronCount, offsets, neurons);
-        (_anchorOffsets, _anchoredFeatures) = Anchors(neuronCount, offsets, neurons);
+        (_anchorOffsets, _anchoredFeatures, _anchorWitnesses) = Anchors(neuronCount, offsets, neurons);
     }
 
     public int FeatureCount => _offsets.Length - 1;
@@ -93,7 +94,14 @@ public sealed class Code
     /// </summary>
     internal ReadOnlySpan<int> AnchoredOn(int neuron) => _anchoredFeatures.AsSpan(_anchorOffsets[neuron], _anchorOffsets[neuron + 1] - _anchorOffsets[neuron]);
 
-    private static (int[] Offsets, int[] Features) Anchors(int neuronCount, int[] offsets, int[] neurons)
+    /// <summary>
+    /// Beside each feature of <see cref="AnchoredOn"/>, its witness: the largest member of its support (the
+    /// anchor itself for width 1). A feature can only be complete if its witness is active too, and that
+    /// test reads a small array, where reading the support would miss the cache for nearly every feature.
+    /// </summary>
+    internal ReadOnlySpan<int> WitnessesOn(int neuron) => _anchorWitnesses.AsSpan(_anchorOffsets[neuron], _anchorOffsets[neuron + 1] - _anchorOffsets[neuron]);
+
+    private static (int[] Offsets, int[] Features, int[] Witnesses) Anchors(int neuronCount, int[] offsets, int[] neurons)
     {
         var featureCount = offsets.Length - 1;
         var anchors = new int[featureCount];
@@ -113,14 +121,17 @@ public sealed class Code
         }
         var cursor = anchorOffsets[..^1];
         var anchored = new int[anchorOffsets[neuronCount]];
+        var witnesses = new int[anchored.Length];
         for (var f = 0; f < featureCount; f++)
         {
             if (anchors[f] >= 0)
             {
-                anchored[cursor[anchors[f]]++] = f;
+                var slot = cursor[anchors[f]]++;
+                anchored[slot] = f;
+                witnesses[slot] = Max(neurons.AsSpan(offsets[f], offsets[f + 1] - offsets[f]));
             }
         }
-        return (anchorOffsets, anchored);
+        return (anchorOffsets, anchored, witnesses);
 
         static int Min(ReadOnlySpan<int> values)
         {
@@ -130,6 +141,16 @@ public sealed class Code
                 min = Math.Min(min, value);
             }
             return min;
+        }
+
+        static int Max(ReadOnlySpan<int> values)
+        {
+            var max = values[0];
+            foreach (var value in values)
+            {
+                max = Math.Max(max, value);
+            }
+            return max;
         }
     }
 

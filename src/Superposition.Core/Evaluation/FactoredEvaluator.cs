@@ -114,16 +114,23 @@ public static class FactoredEvaluator
 
     /// <summary>
     /// All-above decoding: only an output whose every neuron is positive can read 1 or have a margin above
-    /// the floor, so visit each positive neuron's anchored outputs and keep those whose whole support is
-    /// positive (early exit on the first neuron that is not).
+    /// the floor, so visit each positive neuron's anchored outputs, skip those whose witness is not
+    /// positive, and keep those whose whole support is positive (early exit on the first neuron that is not).
     /// </summary>
     private static int CollectCompleteOutputs(Codes.Code code, EvaluationScratch scratch, int positive, int generation)
     {
         var touched = 0;
         foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
         {
-            foreach (var output in code.AnchoredOn(neuron))
+            var anchored = code.AnchoredOn(neuron);
+            var witnesses = code.WitnessesOn(neuron);
+            for (var k = 0; k < anchored.Length; k++)
             {
+                if (scratch.PositiveStamp[witnesses[k]] != generation)
+                {
+                    continue;
+                }
+                var output = anchored[k];
                 var minimum = double.PositiveInfinity;
                 var complete = true;
                 foreach (var member in code.Support(output))
