@@ -38,6 +38,8 @@ public sealed class EvaluationScratch
     /// <summary>Entries of M scattered since this scratch was made: the work measure of the benchmark (nonzeros touched).</summary>
     public long TouchedEntries { get; internal set; }
 
+    /// <summary>Samples whose firing neurons were found by the dense scan rather than the touched list (tests check both paths run).</summary>
+    internal long DenseScans { get; set; }
 
     internal int[] InputNeuronStamp { get; }
 

@@ -245,6 +245,7 @@ public static class FactoredEvaluator
         // summing the touched columns' exact lengths first would cost a scattered read per feature.
         var expectedEntries = (long)touchedFeatures * compute.NonzeroCount / Math.Max(1, compute.ColumnCount);
         var dense = expectedEntries * 4 > network.OutputNeuronCount;
+        scratch.DenseScans += dense ? 1 : 0;
         var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
         var width = network.InputWidth;
         return CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), dense, width, generation);
