@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Superposition.Cli.Commands;
 
 namespace Superposition.Cli;
@@ -9,7 +10,16 @@ namespace Superposition.Cli;
 /// </summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => InvokeAsync(args);
+    public static Task<int> Main(string[] args)
+    {
+        // Written to a file or a pipe, the console has no width and tables would wrap at 80 columns,
+        // cell by cell; a log reads better with each row on one line.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
+        return InvokeAsync(args);
+    }
 
     /// <summary>Parses and runs a command line; callable in process by tests.</summary>
     public static async Task<int> InvokeAsync(string[] args)
