@@ -25,6 +25,12 @@ namespace Superposition.Evaluation;
 /// </remarks>
 public static class FactoredEvaluator
 {
+    /// <summary>
+    /// How many touched features ahead the scatter asks for a column of M (and twice as far for its
+    /// offset). With superposed inputs a sample touches thousands of columns far apart in memory and the
+    /// scatter otherwise waits on each one's first cache line; 8 measured best of 4, 8 and 16 (one worker at
+    /// m = m' = 10^5: 2,711 → 4,170 samples/s).
+    /// </summary>
     private const int PrefetchDistance = 8;
 
     /// <summary>Evaluates every sample of a batch with caller-owned scratch.</summary>
@@ -274,8 +280,9 @@ public static class FactoredEvaluator
 
     /// <summary>
     /// Adds M[u,i]·count_i into the accumulators, resetting the feature counts as it goes. The columns a
-    /// sample touches lie far apart in memory, so their bytes are the cost: rows are read as 16-bit
-    /// indices when the layer allows, and weights only for columns that are not all ones.
+    /// sample touches lie far apart in memory, so their bytes are the cost: each is prefetched
+    /// <see cref="PrefetchDistance"/> features ahead, rows are read as 16-bit indices when the layer
+    /// allows, and weights only for columns that are not all ones.
     /// </summary>
     private static int Scatter(ComputeMatrix compute, EvaluationScratch scratch, int touchedFeatures, bool listTouched) =>
         compute.ShortRows is { } shortRows

@@ -16,7 +16,8 @@ public static class ResourceCounting
     /// <summary>
     /// How many entries ahead the row walk asks for an input code. The codes a row reads lie far apart
     /// in a large array, and fetching them is most of the count's time (6× against a cache-resident
-    /// stand-in at m' = 3·10⁶); prefetching overlaps those misses (about 1.3× measured).
+    /// stand-in at m' = 3·10⁶). Prefetching both cache lines of the code, with its start computed from
+    /// the uniform width and a branch-free union, took the count at m' = 3·10⁶ from 52.5 s to 28.3 s.
     /// </summary>
     private const int PrefetchDistance = 16;
 
