@@ -299,6 +299,43 @@ public static class FactoredEvaluator
         where TRow : unmanaged =>
         typeof(TRow) == typeof(ushort) ? Unsafe.As<TRow, ushort>(ref row) : Unsafe.As<TRow, int>(ref row);
 
+    /// <summary>
+    /// accumulator[row] += amount for every row of one column, four at a time: a column holds each row
+    /// once, so the four additions never touch the same accumulator. In a method of its own the loop keeps
+    /// its pointers in registers (inside the scatter the accumulator base was reloaded from the stack for
+    /// every entry), and it indexes without bounds checks: the span is a column of M and every row is in
+    /// range.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddToRows<TRow>(ref int accumulator, ReadOnlySpan<TRow> rows, int amount)
+        where TRow : unmanaged
+    {
+        ref var row = ref MemoryMarshal.GetReference(rows);
+        var k = 0;
+        for (; k + 4 <= rows.Length; k += 4)
+        {
+            Unsafe.Add(ref accumulator, RowIndex(Unsafe.Add(ref row, k))) += amount;
+            Unsafe.Add(ref accumulator, RowIndex(Unsafe.Add(ref row, k + 1))) += amount;
+            Unsafe.Add(ref accumulator, RowIndex(Unsafe.Add(ref row, k + 2))) += amount;
+            Unsafe.Add(ref accumulator, RowIndex(Unsafe.Add(ref row, k + 3))) += amount;
+        }
+        for (; k < rows.Length; k++)
+        {
+            Unsafe.Add(ref accumulator, RowIndex(Unsafe.Add(ref row, k))) += amount;
+        }
+    }
+
+    /// <summary>accumulator[row] += weight · count for every entry of one column (columns with weights other than one).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddWeightedToRows<TRow>(ref int accumulator, ReadOnlySpan<TRow> rows, ReadOnlySpan<int> weights, int count)
+        where TRow : unmanaged
+    {
+        for (var k = 0; k < rows.Length; k++)
+        {
+            Unsafe.Add(ref accumulator, RowIndex(rows[k])) += weights[k] * count;
+        }
+    }
+
     private static int Scatter<TRow>(ComputeMatrix compute, ReadOnlySpan<TRow> allRows, EvaluationScratch scratch, int touchedFeatures, bool listTouched)
         where TRow : unmanaged
     {
@@ -344,18 +381,11 @@ public static class FactoredEvaluator
             }
             if (unitColumns[feature])
             {
-                foreach (var row in rows)
-                {
-                    Unsafe.Add(ref accumulator, RowIndex(row)) += count;
-                }
+                AddToRows(ref accumulator, rows, count);
             }
             else
             {
-                var weights = allWeights.Slice(start, rows.Length);
-                for (var k = 0; k < rows.Length; k++)
-                {
-                    Unsafe.Add(ref accumulator, RowIndex(rows[k])) += weights[k] * count;
-                }
+                AddWeightedToRows(ref accumulator, rows, allWeights.Slice(start, rows.Length), count);
             }
         }
         scratch.TouchedEntries += entries;
