@@ -158,22 +158,30 @@ public sealed class ComputeMatrix
         {
             offsets[r - rowStart + 1] = offsets[r - rowStart] + rowLengths[r];
         }
-        var cursor = offsets[..^1];
         var columns = new int[offsets[^1]];
         var weights = new int[offsets[^1]];
-        for (var c = 0; c < ColumnCount; c++)
+        // Each core takes a slice of the rows and scans all of M for them: the slices' slots are disjoint
+        // and each row's entries still come in column order, so the result does not depend on scheduling.
+        var slices = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, rowEnd - rowStart));
+        Parallel.For(0, slices, slice =>
         {
-            for (var k = _columnOffsets[c]; k < _columnOffsets[c + 1]; k++)
+            var from = rowStart + (int)((long)(rowEnd - rowStart) * slice / slices);
+            var to = rowStart + (int)((long)(rowEnd - rowStart) * (slice + 1) / slices);
+            var cursor = offsets[(from - rowStart)..(to - rowStart)];
+            for (var c = 0; c < ColumnCount; c++)
             {
-                var row = _rows[k];
-                if (row >= rowStart && row < rowEnd)
+                for (var k = _columnOffsets[c]; k < _columnOffsets[c + 1]; k++)
                 {
-                    var slot = cursor[row - rowStart]++;
-                    columns[slot] = c;
-                    weights[slot] = _weights[k];
+                    var row = _rows[k];
+                    if (row >= from && row < to)
+                    {
+                        var slot = cursor[row - from]++;
+                        columns[slot] = c;
+                        weights[slot] = _weights[k];
+                    }
                 }
             }
-        }
+        });
         return (offsets, columns, weights);
     }
 
