@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace Superposition.Codes;
@@ -109,7 +110,7 @@ public sealed class Code
         for (var f = 0; f < featureCount; f++)
         {
             var support = neurons.AsSpan(offsets[f], offsets[f + 1] - offsets[f]);
-            anchors[f] = support.IsEmpty ? -1 : Min(support);
+            anchors[f] = support.IsEmpty ? -1 : TensorPrimitives.Min(support);
             if (anchors[f] >= 0)
             {
                 anchorOffsets[anchors[f] + 1]++;
@@ -128,30 +129,10 @@ public sealed class Code
             {
                 var slot = cursor[anchors[f]]++;
                 anchored[slot] = f;
-                witnesses[slot] = Max(neurons.AsSpan(offsets[f], offsets[f + 1] - offsets[f]));
+                witnesses[slot] = TensorPrimitives.Max(neurons.AsSpan(offsets[f], offsets[f + 1] - offsets[f]));
             }
         }
         return (anchorOffsets, anchored, witnesses);
-
-        static int Min(ReadOnlySpan<int> values)
-        {
-            var min = values[0];
-            foreach (var value in values)
-            {
-                min = Math.Min(min, value);
-            }
-            return min;
-        }
-
-        static int Max(ReadOnlySpan<int> values)
-        {
-            var max = values[0];
-            foreach (var value in values)
-            {
-                max = Math.Max(max, value);
-            }
-            return max;
-        }
     }
 
     private static (int[] Offsets, int[] Features) Reverse(int neuronCount, int[] offsets, int[] neurons)
