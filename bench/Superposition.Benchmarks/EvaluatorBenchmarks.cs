@@ -10,7 +10,7 @@ namespace Superposition.Benchmarks;
 
 /// <summary>
 /// The factored evaluator on one batch of 500 with-true-pair inputs, single-threaded, for the two
-/// m' = 10^5 shapes of issue 4: superposed inputs (m = 10^5) and explicit inputs (m = 10^4). Per-sample
+/// m' = 10^5 shapes of the performance targets (docs/performance.md): superposed inputs (m = 10^5) and explicit inputs (m = 10^4). Per-sample
 /// time is the reported mean divided by 500; sampling, and evaluation with scoring, are measured beside it.
 /// </summary>
 [MemoryDiagnoser]

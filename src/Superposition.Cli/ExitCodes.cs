@@ -1,6 +1,6 @@
 namespace Superposition.Cli;
 
-/// <summary>The process exit codes of architecture.md.</summary>
+/// <summary>The process exit codes of docs/design.md.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

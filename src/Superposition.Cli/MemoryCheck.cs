@@ -4,8 +4,8 @@ using Superposition.Sweeps;
 namespace Superposition.Cli;
 
 /// <summary>
-/// Refuses a sweep whose largest run would not fit in memory, before it spends hours on the runs that do
-/// (issue 6). Compares <see cref="MemoryEstimates.Largest"/> with what the runtime may use
+/// Refuses a sweep whose largest run would not fit in memory, before it spends hours on the runs that do.
+/// Compares <see cref="MemoryEstimates.Largest"/> with what the runtime may use
 /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>, which honours container limits).
 /// </summary>
 internal static class MemoryCheck

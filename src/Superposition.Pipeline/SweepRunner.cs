@@ -7,7 +7,7 @@ using Superposition.Sweeps;
 namespace Superposition.Pipeline;
 
 /// <summary>
-/// Runs a list of cases through the Dataflow stages of architecture.md — build → split → sample →
+/// Runs a list of cases through the Dataflow stages of docs/design.md — build → split → sample →
 /// evaluate → aggregate → order → rows → sink — linked by <see cref="PipelineBuilder"/>. Batches of one
 /// case are sampled and evaluated in parallel; rows reach the sink in case order. The result does not
 /// depend on <see cref="RunOptions.Parallelism"/> (timing columns aside).

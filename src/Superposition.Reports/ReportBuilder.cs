@@ -9,7 +9,7 @@ namespace Superposition.Reports;
 
 /// <summary>
 /// Turns a dataset into figures and a markdown summary that test the paper's claims (Adler &amp; Shavit,
-/// arXiv 2409.15318; constructions.md sections 1, 5 and 6): size against m' beside the bounds, fitted
+/// arXiv 2409.15318; docs/mathematics.md §1, §5 and §6): size against m' beside the bounds, fitted
 /// exponents, superposed-and's error transition in c_n, its crossover with the dedicated baseline, and
 /// the gap between representing and computing. Each figure is drawn only when the dataset holds its
 /// data; summary.md says which were written and why the others were not. Only rows with status "ok"

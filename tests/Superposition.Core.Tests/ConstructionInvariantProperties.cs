@@ -13,7 +13,7 @@ using Xunit;
 namespace Superposition.Core.Tests;
 
 /// <summary>
-/// The invariants of constructions.md section 7, checked for every construction in
+/// The invariants of docs/mathematics.md §7, checked for every construction in
 /// <see cref="ConstructionRegistry.All"/>: one theory row per construction, an FsCheck property inside
 /// over generated problems, parameters (defaults and adversarial values) and seeds. Registering a
 /// construction is all it takes to have it checked here (docs/adding-a-construction.md).

@@ -10,7 +10,7 @@ using Xunit;
 namespace Superposition.Core.Tests;
 
 /// <summary>
-/// Invariant 9 (constructions.md section 5): a network that is correct on all sparse inputs pins down its
+/// Invariant 9 (docs/mathematics.md §5): a network that is correct on all sparse inputs pins down its
 /// pair set, so for random pair sets weight_bits + code_bits ≥ instance_bits. A violation is a counting bug.
 /// </summary>
 public class CountingSanityProperties

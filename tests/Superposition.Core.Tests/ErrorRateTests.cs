@@ -11,9 +11,9 @@ using Xunit;
 namespace Superposition.Core.Tests;
 
 /// <summary>
-/// Invariant 8 and the acceptance check of issue 2: superposed-and with its defaults makes no error on
+/// Invariant 8 (docs/mathematics.md §7): superposed-and with its defaults makes no error on
 /// thousands of inputs of every distribution, and with c_n = 1.0 it does (the sharp transition of
-/// constructions.md 4.5). Batches are evaluated in parallel, one scratch per worker.
+/// docs/mathematics.md §4.5). Batches are evaluated in parallel, one scratch per worker.
 /// </summary>
 public class ErrorRateTests
 {

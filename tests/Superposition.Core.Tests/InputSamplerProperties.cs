@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Superposition.Core.Tests;
 
-/// <summary>The evaluation input distributions draw what they promise (constructions.md section 2).</summary>
+/// <summary>The evaluation input distributions draw what they promise (docs/mathematics.md §2).</summary>
 public class InputSamplerProperties
 {
     private const int BatchSize = 60;

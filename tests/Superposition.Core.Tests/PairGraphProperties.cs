@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Superposition.Core.Tests;
 
-/// <summary>Every pair-set generator gives a valid pair set of the requested shape (constructions.md section 2).</summary>
+/// <summary>Every pair-set generator gives a valid pair set of the requested shape (docs/mathematics.md §2).</summary>
 public class PairGraphProperties
 {
     [Property(Arbitrary = [typeof(AndSpecArbitraries)], MaxTest = 300)]

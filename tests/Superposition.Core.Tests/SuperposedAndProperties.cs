@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Superposition.Core.Tests;
 
-/// <summary>The code and channel structure of superposed-and (constructions.md 4.1–4.3, invariant 2).</summary>
+/// <summary>The code and channel structure of superposed-and (docs/mathematics.md §4.1–4.3, invariant 2).</summary>
 public class SuperposedAndProperties
 {
     [Property(Arbitrary = [typeof(SuperposedAndCases)], MaxTest = 60)]

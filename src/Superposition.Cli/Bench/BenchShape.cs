@@ -3,7 +3,7 @@ namespace Superposition.Cli.Bench;
 /// <summary>A fixed benchmark shape: a superposed-and instance, the inputs it is evaluated on, and how many.</summary>
 internal sealed record BenchShape(string Name, int InputCount, int OutputCount, int Sparsity, string Distribution, int Samples, bool Large)
 {
-    /// <summary>The shapes of issue 4's targets; the 10^7 one runs only with --large (minutes, several GB).</summary>
+    /// <summary>The shapes of the performance targets in docs/performance.md; the 10^7 one runs only with --large (minutes, several GB).</summary>
     public static IReadOnlyList<BenchShape> All { get; } =
     [
         new("and-1e5-superposed", 100_000, 100_000, 3, "with-true-pair", 20_000, Large: false),

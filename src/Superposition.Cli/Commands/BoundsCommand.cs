@@ -4,7 +4,7 @@ using Superposition.Reports.Bounds;
 
 namespace Superposition.Cli.Commands;
 
-/// <summary>`bounds [--pairs 1e3,1e4,...] [--sparsity S] [--out FILE.parquet]`: the bound table of constructions.md section 5.</summary>
+/// <summary>`bounds [--pairs 1e3,1e4,...] [--sparsity S] [--out FILE.parquet]`: the bound table of docs/mathematics.md §5.</summary>
 internal static class BoundsCommand
 {
     public static Command Create()

@@ -2,7 +2,7 @@ using Superposition.Problems;
 
 namespace Superposition.Bounds;
 
-/// <summary>Computes <see cref="BoundValues"/> for a problem spec (constructions.md section 5).</summary>
+/// <summary>Computes <see cref="BoundValues"/> for a problem spec (docs/mathematics.md §5).</summary>
 public static class BoundCalculator
 {
     public static BoundValues For(ProblemSpec problem)

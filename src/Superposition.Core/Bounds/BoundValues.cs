@@ -1,7 +1,7 @@
 namespace Superposition.Bounds;
 
 /// <summary>
-/// The instance-level bounds of constructions.md section 5: bits to pick the instance and the
+/// The instance-level bounds of docs/mathematics.md §5: bits to pick the instance and the
 /// reference curves with constant 1 (log base 2).
 /// </summary>
 public sealed record BoundValues(

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Superposition.Codes;
 
 /// <summary>
-/// A superposed code (constructions.md section 3): feature f owns the support S_f, a set of distinct
+/// A superposed code (docs/mathematics.md §3): feature f owns the support S_f, a set of distinct
 /// neurons in [0, NeuronCount). Stored as CSR in both directions: feature → neurons (in draw order) and
 /// neuron → features (ascending), the reverse index that factored evaluation walks.
 /// </summary>

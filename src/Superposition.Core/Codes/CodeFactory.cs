@@ -2,7 +2,7 @@ using Superposition.Randomness;
 
 namespace Superposition.Codes;
 
-/// <summary>Ways to make a <see cref="Code"/> (constructions.md section 3).</summary>
+/// <summary>Ways to make a <see cref="Code"/> (docs/mathematics.md §3).</summary>
 public static class CodeFactory
 {
     /// <summary>The explicit code: feature f is neuron f alone.</summary>

@@ -20,7 +20,7 @@ public sealed record ConstructionDefinition
     /// <summary>The problem kinds this construction can build a network for.</summary>
     public required ImmutableArray<ProblemKind> Solves { get; init; }
 
-    /// <summary>True when no input with at most s active features can give a false negative, for every seed (invariant 3).</summary>
+    /// <summary>True when no input with at most s active features can give a false negative, for every seed (docs/mathematics.md §7, invariant 3).</summary>
     public required bool NeverFalseNegative { get; init; }
 
     /// <summary>True when the network computes the outputs from the inputs (false for the representation baseline).</summary>

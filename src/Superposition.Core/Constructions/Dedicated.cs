@@ -7,7 +7,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// Baseline without output superposition (constructions.md section 6): one neuron per pair,
+/// Baseline without output superposition (docs/mathematics.md §6): one neuron per pair,
 /// z_e = ReLU(x̃_i + x̃_j − 1.5), read with threshold γ. Its n_in + m' neurons against superposed-and
 /// locate the crossover m' beyond which superposition wins. Same input layer as superposed-and.
 /// </summary>

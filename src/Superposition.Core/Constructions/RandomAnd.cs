@@ -7,7 +7,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// The Vaintrob–Mendel–Hänni "universal AND" layer (constructions.md section 6), a peer: each of d
+/// The Vaintrob–Mendel–Hänni "universal AND" layer (docs/mathematics.md §6), a peer: each of d
 /// neurons reads each decompressed input with probability p (weight 1, bias −1); output {i, j} is the
 /// mean activation of the neurons that read both, thresholded at 0.5. A pair that no neuron reads
 /// both ends of can never fire, so this construction makes no no-false-negative promise.

@@ -6,7 +6,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// Baseline that computes nothing (constructions.md section 6): the true outputs themselves are
+/// Baseline that computes nothing (docs/mathematics.md §6): the true outputs themselves are
 /// OR-encoded into a code of width w over d neurons and threshold-decoded, like a Bloom filter.
 /// w = max(min_code_width, ⌈c_b · log2 m'⌉) and d = ⌈neuron_factor · max(1, C(s,2)) · w⌉, so d grows like
 /// log m': the "representing versus computing" gap. Sweep neuron_factor to find the smallest clean d.

@@ -8,7 +8,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// The superposed 2-AND construction of constructions.md section 4, which meets the paper's upper
+/// The superposed 2-AND construction of docs/mathematics.md §4, which meets the paper's upper
 /// bound (O(√m' log m') neurons, O(m' log² m') parameters for fixed s). Light pairs share the output
 /// channel R; pairs with a heavy end go to a private block of their pivot, gated by weight G. Every
 /// constant is a parameter below with the documented default. No deviation from the page.

@@ -7,7 +7,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// Permutation in superposition (constructions.md section 6): output neuron u reads every input i with
+/// Permutation in superposition (docs/mathematics.md §6): output neuron u reads every input i with
 /// u ∈ D_π(i), weight 1, bias −0.5; input and output codes of width b, n_out = n_0 = O(√(s m) log m).
 /// An active input gives z = 0.5 on every neuron of its image's code, so there are no false negatives.
 /// </summary>

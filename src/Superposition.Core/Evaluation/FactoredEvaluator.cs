@@ -8,7 +8,7 @@ using Superposition.Networks;
 namespace Superposition.Evaluation;
 
 /// <summary>
-/// The production evaluator (constructions.md 4.6): touches only what a sample touches. Encode the
+/// The production evaluator (docs/mathematics.md §4.6): touches only what a sample touches. Encode the
 /// active features into input neurons; walk the reverse index to count |C_i ∩ a| for every input read
 /// above zero; scatter those integer counts through M's columns into integer accumulators; apply
 /// bias and ReLU only where an accumulator reaches the neuron's firing floor (every other neuron is

@@ -4,7 +4,7 @@ using Superposition.Validation;
 
 namespace Superposition.Inputs;
 
-/// <summary>Names and applicability of the evaluation input distributions (constructions.md section 2).</summary>
+/// <summary>Names and applicability of the evaluation input distributions (docs/mathematics.md §2).</summary>
 public static class InputDistributions
 {
     /// <summary>Exactly s active inputs, uniform.</summary>

@@ -4,7 +4,7 @@ using Superposition.Validation;
 
 namespace Superposition.Inputs;
 
-/// <summary>Seeded samplers of sparse inputs, with the truth attached (constructions.md section 2).</summary>
+/// <summary>Seeded samplers of sparse inputs, with the truth attached (docs/mathematics.md §2).</summary>
 public static class InputSamplers
 {
     /// <summary>The 2s highest-degree inputs of each problem, found once (an O(m log m) sort) and shared by all batches.</summary>

@@ -6,7 +6,7 @@ namespace Superposition.Networks;
 /// <summary>
 /// The compute matrix M (output neurons × input features) of W = M · Dec, stored by column (CSC): for
 /// each input feature, the output neurons it feeds and the integer weight. Weights are integers in
-/// every construction here, which keeps evaluation exact (constructions.md 4.4).
+/// every construction here, which keeps evaluation exact (docs/mathematics.md §4.4).
 /// </summary>
 public sealed class ComputeMatrix
 {

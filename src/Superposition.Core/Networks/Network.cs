@@ -7,7 +7,7 @@ using Superposition.Randomness;
 namespace Superposition.Networks;
 
 /// <summary>
-/// An immutable one-layer network in factored form (constructions.md 4.4): input code (Dec), compute
+/// An immutable one-layer network in factored form (docs/mathematics.md §4.4): input code (Dec), compute
 /// matrix M, biases, output code and decode rule. W = M · Dec is never materialised; its exact size is
 /// in <see cref="Resources"/>. The representation baseline has no compute layer: its neurons hold the
 /// encoded true outputs directly (<see cref="InputEncoding.Targets"/>).

@@ -4,8 +4,8 @@ using Superposition.Codes;
 namespace Superposition.Networks;
 
 /// <summary>
-/// Exact resource counts of a factored network without materialising W = M · Dec (constructions.md
-/// 4.5 and 5). Row u of W is non-zero exactly on the union of the input codes of the inputs that M
+/// Exact resource counts of a factored network without materialising W = M · Dec (docs/mathematics.md
+/// §4.5 and §5). Row u of W is non-zero exactly on the union of the input codes of the inputs that M
 /// reads on row u (all terms are non-negative, so nothing cancels); its values are the integer sums
 /// Σ M[u,i] over the inputs whose code holds the column, scaled by 1/b_in.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Superposition.Networks;
 
 /// <summary>
-/// Exact sizes of a network and the description-length estimates of constructions.md section 5.
+/// Exact sizes of a network and the description-length estimates of docs/mathematics.md §5.
 /// Neurons: input layer plus output layer (the ReLU layer whose neurons carry the output code);
 /// <see cref="HiddenNeurons"/> counts layers in between, which one-layer constructions do not have.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Superposition.Problems;
 
-/// <summary>2-AND on a pair set: y_e = x_i ∧ x_j for every pair e = {i, j} (constructions.md section 2).</summary>
+/// <summary>2-AND on a pair set: y_e = x_i ∧ x_j for every pair e = {i, j} (docs/mathematics.md §2).</summary>
 public sealed record AndProblem(ProblemSpec Spec, PairSet Pairs) : Problem(Spec)
 {
     public override int MaxTrueOutputs => Spec.Sparsity * (Spec.Sparsity - 1) / 2;

@@ -5,7 +5,7 @@ using Superposition.Validation;
 namespace Superposition.Problems;
 
 /// <summary>
-/// Seeded pair-set generators (constructions.md section 2). Invalid requests are errors, never silent
+/// Seeded pair-set generators (docs/mathematics.md §2). Invalid requests are errors, never silent
 /// truncation.
 /// </summary>
 public static class PairGraphs

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Superposition.Problems;
 
-/// <summary>Neural permutation: y_{π(i)} = x_i (constructions.md section 2).</summary>
+/// <summary>Neural permutation: y_{π(i)} = x_i (docs/mathematics.md §2).</summary>
 public sealed record PermutationProblem(ProblemSpec Spec, ImmutableArray<int> Permutation) : Problem(Spec)
 {
     public override int MaxTrueOutputs => Spec.Sparsity;

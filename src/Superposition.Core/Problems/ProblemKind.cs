@@ -1,6 +1,6 @@
 namespace Superposition.Problems;
 
-/// <summary>The logical function a network computes (constructions.md section 2).</summary>
+/// <summary>The logical function a network computes (docs/mathematics.md §2).</summary>
 public enum ProblemKind
 {
     /// <summary>2-AND: one output per pair of inputs, true when both ends are active.</summary>

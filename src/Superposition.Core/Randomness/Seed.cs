@@ -4,7 +4,7 @@ namespace Superposition.Randomness;
 
 /// <summary>
 /// A 64-bit seed. Child seeds are derived by hashing, so adding an axis value or a replicate never
-/// changes the seed of any other case (architecture.md, "Seeds").
+/// changes the seed of any other case (docs/design.md, "Seeds").
 /// </summary>
 public readonly record struct Seed(ulong Value)
 {

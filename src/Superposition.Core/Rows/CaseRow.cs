@@ -2,7 +2,7 @@ namespace Superposition.Rows;
 
 /// <summary>
 /// One row of cases.parquet: one (case, replicate). Property names map one to one onto the
-/// snake_case columns of the dataset contract (architecture.md; docs/dataset-schema.md), in order.
+/// snake_case columns of the dataset contract (docs/design.md; docs/dataset-schema.md), in order.
 /// A failed case keeps its identity and problem columns, has <see cref="Status"/> "failed" and its
 /// <see cref="Error"/>, and NaN/0 elsewhere.
 /// </summary>

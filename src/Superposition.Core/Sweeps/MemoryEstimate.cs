@@ -2,7 +2,7 @@ namespace Superposition.Sweeps;
 
 /// <summary>
 /// A rough upper estimate of the memory one case needs, split by lifetime, so the command line can
-/// refuse a sweep that would exhaust the machine before it spends hours getting there (issue 6).
+/// refuse a sweep that would exhaust the machine before it spends hours getting there.
 /// Computed by <see cref="MemoryEstimates"/>; the model is in docs/spec-format.md.
 /// </summary>
 /// <param name="ProblemBytes">The problem instance (pair set with its adjacency, or the permutation) and its generation.</param>

@@ -7,7 +7,7 @@ namespace Superposition.Datasets.Safetensors;
 /// <summary>
 /// Exports a constructed network as a safetensors file that NumPy or PyTorch can evaluate with no
 /// Superposition code (docs/interop.md), and evaluates such a file independently of Core. The file
-/// holds the factored form of constructions.md 4.4 (input code = Dec, compute matrix M in coordinate
+/// holds the factored form of docs/mathematics.md §4.4 (input code = Dec, compute matrix M in coordinate
 /// form, biases, output code, decode threshold), never W = M · Dec, which can be 10¹⁰ entries.
 /// Neuron counts live in the metadata because a code's supports do not determine them (a neuron no
 /// feature uses still exists).

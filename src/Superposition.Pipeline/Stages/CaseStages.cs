@@ -8,7 +8,7 @@ using Superposition.Sweeps;
 namespace Superposition.Pipeline.Stages;
 
 /// <summary>
-/// The pure functions each Dataflow stage wraps (architecture.md, "Data flow"). Each takes its input
+/// The pure functions each Dataflow stage wraps (docs/design.md, "Data flow"). Each takes its input
 /// and returns a value; the only state is in <see cref="CaseAggregator"/> and the build memo.
 /// </summary>
 public static class CaseStages

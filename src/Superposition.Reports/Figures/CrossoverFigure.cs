@@ -8,7 +8,7 @@ namespace Superposition.Reports.Figures;
 /// <summary>
 /// Neurons of superposed-and against the dedicated baseline (one neuron per pair, no output
 /// superposition) as m' grows, with the crossover m' marked: where superposition starts to pay
-/// (constructions.md section 6). The crossing is interpolated on log scales between the measured m'.
+/// (docs/mathematics.md §6). The crossing is interpolated on log scales between the measured m'.
 /// </summary>
 internal static class CrossoverFigure
 {

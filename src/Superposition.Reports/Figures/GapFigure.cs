@@ -7,7 +7,7 @@ using Superposition.Reports.Plotting;
 namespace Superposition.Reports.Figures;
 
 /// <summary>
-/// Representing against computing (constructions.md sections 1 and 6): the code width the
+/// Representing against computing (docs/mathematics.md §1 and §6): the code width the
 /// representation baseline needs to hold m' sparse outputs without error, O(log m'), beside the neurons
 /// superposed-and needs to compute them, O(√m' · log m'). When the dataset sweeps the baseline's
 /// neuron_factor, each m' takes the smallest code that had no wrong sample.

@@ -7,8 +7,8 @@ using Superposition.Rows;
 namespace Superposition.Reports.Figures;
 
 /// <summary>
-/// Neurons and parameters against m' on log-log axes beside the reference curves of constructions.md
-/// section 5 (constant 1), and the fitted exponents that test the paper's claims: O(√m' · log m')
+/// Neurons and parameters against m' on log-log axes beside the reference curves of docs/mathematics.md
+/// §5 (constant 1), and the fitted exponents that test the paper's claims: O(√m' · log m')
 /// neurons and O(m' · log² m') parameters for superposed-and, against the Ω(√(m' log m')) and
 /// Ω(m' log m') lower bounds. Each setting run at two or more m' is one series, averaged over
 /// replicates and input distributions.

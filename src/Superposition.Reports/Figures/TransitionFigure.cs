@@ -10,7 +10,7 @@ namespace Superposition.Reports.Figures;
 /// Sample error rate of superposed-and against its neuron factor c_n, one series per m' (and per input
 /// distribution when there are several), with the 95% Clopper–Pearson upper bound as an error bar: the
 /// construction's sharp transition from failing to exact as n_0 = ⌈c_n · b · √(s·m')⌉ grows
-/// (constructions.md section 7, invariant 8). Counts are pooled over replicates before the rate is taken.
+/// (docs/mathematics.md §7, invariant 8). Counts are pooled over replicates before the rate is taken.
 /// </summary>
 internal static class TransitionFigure
 {
