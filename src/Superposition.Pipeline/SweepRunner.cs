@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Pipeline.Stages;
@@ -8,7 +9,8 @@ namespace Superposition.Pipeline;
 
 /// <summary>
 /// Runs a list of cases through the Dataflow stages of docs/design.md — build → split → sample →
-/// evaluate → aggregate → order → rows → sink — linked by <see cref="PipelineBuilder"/>. Batches of one
+/// evaluate → aggregate → order → rows → sink — linked by <see cref="PipelineBuilder"/>. A case whose
+/// construction failed is routed from build straight to order (<see cref="Built.Failed"/>). Batches of one
 /// case are sampled and evaluated in parallel; rows reach the sink in case order. The result does not
 /// depend on <see cref="RunOptions.Parallelism"/> (timing columns aside).
 /// </summary>
@@ -19,7 +21,7 @@ public static class SweepRunner
     /// with every error when a stage fails, <see cref="OperationCanceledException"/> when cancelled.
     /// The sink is not committed here: the caller commits (or disposes) it.
     /// </summary>
-    public static async Task<IReadOnlyList<CaseStatus>> RunAsync(
+    public static async Task RunAsync(
         IReadOnlyList<RunCase> cases,
         IDatasetSink sink,
         RunOptions options,
@@ -31,21 +33,23 @@ public static class SweepRunner
         var parallelism = Math.Max(1, options.Parallelism);
         using var pipeline = new PipelineBuilder(boundedCapacity: 2 * parallelism, cancellationToken);
         var memo = new NetworkMemo();
+        var scratch = new ScratchPool();
         var aggregator = new CaseAggregator();
         var ordering = new CaseOrdering(cases);
-        var statuses = new List<CaseStatus>();
+        var casesDone = 0;
         var total = cases.Sum(c => (long)c.Samples);
         long samplesDone = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
 
         // Networks are large: hold at most one built case waiting beyond the one being evaluated.
-        var build = pipeline.Add(new TransformBlock<RunCase, BuiltCase>(c => stages.Build(c, memo, options.StopOnFirstError), pipeline.Options(boundedCapacity: 1)));
-        var split = pipeline.Add(new TransformManyBlock<BuiltCase, BatchRequest>(CaseStages.Split, pipeline.Options()));
+        var build = pipeline.Add(new TransformBlock<RunCase, Built>(c => stages.Build(c, memo, options.StopOnFirstError), pipeline.Options(boundedCapacity: 1)));
+        var split = pipeline.Add(new TransformManyBlock<Built.Ok, BatchRequest>(CaseStages.Split, pipeline.Options()));
+        var failed = pipeline.Add(new TransformBlock<Built.Failed, CaseResult>(f => new CaseResult.Failed(f), pipeline.Options()));
         var sample = pipeline.Add(new TransformBlock<BatchRequest, SampledBatch>(stages.Sample, pipeline.Options(parallelism, ensureOrdered: false)));
         var evaluate = pipeline.Add(new TransformBlock<SampledBatch, EvaluatedBatch>(
             batch =>
             {
-                var evaluated = stages.Evaluate(batch, options.KeepSamples);
+                var evaluated = stages.Evaluate(batch, scratch, options.KeepSamples);
                 Interlocked.Add(ref samplesDone, evaluated.Statistics.Samples);
                 return evaluated;
             },
@@ -57,43 +61,29 @@ public static class SweepRunner
             {
                 var (row, samples) = ToRows(result, options.Run);
                 await sink.WriteAsync(row, samples, pipeline.Token).ConfigureAwait(false);
-                statuses.Add(new CaseStatus(row.CaseId, row.Replicate, row.Status, row.Error));
-                progress?.Report(new RunProgress(statuses.Count, cases.Count, Interlocked.Read(ref samplesDone), total, clock.Elapsed, row));
+                progress?.Report(new RunProgress(++casesDone, cases.Count, Interlocked.Read(ref samplesDone), total, clock.Elapsed, row));
             },
             pipeline.Options()));
 
-        pipeline.Link(build, split);
+        pipeline.Route(build, split, failed);
         pipeline.Link(split, sample);
         pipeline.Link(sample, evaluate);
         pipeline.Link(evaluate, aggregate);
         pipeline.Link(aggregate, order);
+        pipeline.Link(failed, order);
         pipeline.Link(order, write);
 
         await pipeline.FeedAsync(build, cases).ConfigureAwait(false);
         await pipeline.CompletionAsync(cancellationToken).ConfigureAwait(false);
-        return statuses;
     }
 
     /// <summary>The dataset rows of a finished case (the "rows" stage).</summary>
-    public static (CaseRow Row, IReadOnlyList<SampleRow> Samples) ToRows(CaseResult result, RowMapping.RunInfo run)
+    public static (CaseRow Row, IReadOnlyList<SampleRow> Samples) ToRows(CaseResult result, RowMapping.RunInfo run) => result switch
     {
-        var built = result.Case;
-        if (built.Network is not { } network)
-        {
-            return (RowMapping.ToFailedRow(built.Case, built.Error ?? "unknown error", built.BuildSeconds, run), []);
-        }
-        var row = RowMapping.ToRow(built.Case, network, result.Statistics, new RowMapping.CaseTiming(built.BuildSeconds, result.EvalSeconds), run);
-        var samples = result.Samples.Select(s => new SampleRow
-        {
-            CaseId = built.Case.CaseId,
-            Replicate = built.Case.Replicate,
-            SampleIndex = s.SampleIndex,
-            ActiveInputs = [.. s.ActiveInputs],
-            TrueOutputCount = s.TrueOutputCount,
-            FalsePositiveOutputs = [.. s.FalsePositiveOutputs],
-            FalseNegativeOutputs = [.. s.FalseNegativeOutputs],
-            Correct = s.Correct,
-        }).ToList();
-        return (row, samples);
-    }
+        CaseResult.Evaluated evaluated => (
+            RowMapping.ToRow(evaluated.Case, evaluated.Built.Network, evaluated.Statistics, new RowMapping.CaseTiming(evaluated.Built.BuildSeconds, evaluated.EvalSeconds), run),
+            RowMapping.ToSampleRows(evaluated.Case, evaluated.Samples)),
+        CaseResult.Failed failed => (RowMapping.ToFailedRow(failed.Case, failed.Built.Error, failed.Built.BuildSeconds, run), []),
+        _ => throw new UnreachableException($"unknown case result {result.GetType().Name}"),
+    };
 }

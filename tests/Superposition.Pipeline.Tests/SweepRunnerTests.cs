@@ -13,12 +13,11 @@ public class SweepRunnerTests
     {
         var cases = TestCases.Mixed();
         var sink = new MemorySink();
-        var statuses = await SweepRunner.RunAsync(cases, sink, TestCases.Options(2), null, CancellationToken.None).WaitAsync(Timeout);
+        await SweepRunner.RunAsync(cases, sink, TestCases.Options(2), null, CancellationToken.None).WaitAsync(Timeout);
 
         Assert.Equal(cases.Select(c => c.CaseId), sink.Rows.Select(r => r.CaseId));
         Assert.Equal(cases.Select(c => (long)c.Samples), sink.Rows.Select(r => r.Samples));
         Assert.All(sink.Rows, r => Assert.Equal("ok", r.Status));
-        Assert.Equal(cases.Count, statuses.Count);
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public class SweepRunnerTests
         {
             "build" => defaults with { Build = (c, memo, stop) => FailOnThird(() => defaults.Build(c, memo, stop)) },
             "sample" => defaults with { Sample = request => FailOnThird(() => defaults.Sample(request)) },
-            "evaluate" => defaults with { Evaluate = (batch, keep) => FailOnThird(() => defaults.Evaluate(batch, keep)) },
+            "evaluate" => defaults with { Evaluate = (batch, scratch, keep) => FailOnThird(() => defaults.Evaluate(batch, scratch, keep)) },
             _ => defaults,
         };
         var sink = new MemorySink(failOnRow: stage == "sink" ? 2 : -1);

@@ -1,4 +1,5 @@
 using Superposition.Bounds;
+using Superposition.Evaluation;
 using Superposition.Networks;
 using Superposition.Statistics;
 using Superposition.Sweeps;
@@ -49,6 +50,20 @@ public static class RowMapping
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
         };
     }
+
+    /// <summary>The samples.parquet rows of a case's kept samples, in sample order.</summary>
+    public static IReadOnlyList<SampleRow> ToSampleRows(RunCase runCase, IReadOnlyList<SampleOutcome> samples) =>
+        [.. samples.Select(s => new SampleRow
+        {
+            CaseId = runCase.CaseId,
+            Replicate = runCase.Replicate,
+            SampleIndex = s.SampleIndex,
+            ActiveInputs = [.. s.ActiveInputs],
+            TrueOutputCount = s.TrueOutputCount,
+            FalsePositiveOutputs = [.. s.FalsePositiveOutputs],
+            FalseNegativeOutputs = [.. s.FalseNegativeOutputs],
+            Correct = s.Correct,
+        })];
 
     /// <summary>The row of a case whose construction failed: identity, problem and bounds, the error, and no measurements.</summary>
     public static CaseRow ToFailedRow(RunCase runCase, string error, double buildSeconds, RunInfo run) =>

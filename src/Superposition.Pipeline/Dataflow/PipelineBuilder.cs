@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
 
 namespace Superposition.Pipeline.Dataflow;
@@ -12,6 +13,7 @@ public sealed class PipelineBuilder : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
     private readonly List<IDataflowBlock> _blocks = [];
+    private readonly Dictionary<IDataflowBlock, List<IDataflowBlock>> _sources = [];
 
     public PipelineBuilder(int boundedCapacity, CancellationToken cancellationToken)
     {
@@ -52,14 +54,79 @@ public sealed class PipelineBuilder : IDisposable
         return block;
     }
 
-    /// <summary>Links two registered stages, propagating completion.</summary>
+    /// <summary>
+    /// Links two registered stages. A target completes when every source linked to it has completed (and
+    /// faults when one of them faulted), so a stage may be fed by several; link everything before feeding.
+    /// </summary>
     public void Link<T>(ISourceBlock<T> source, ITargetBlock<T> target)
     {
         if (!_blocks.Contains(source) || !_blocks.Contains(target))
         {
             throw new InvalidOperationException("link only blocks added to this pipeline, so their faults cancel it");
         }
-        source.LinkTo(target, new DataflowLinkOptions { PropagateCompletion = true });
+        source.LinkTo(target);
+        Connect(source, target);
+    }
+
+    /// <summary>
+    /// Routes the two cases of a sum type to their stages by a link predicate each. A message of neither
+    /// case is a bug: it faults the pipeline instead of staying in the source, where it would stall it.
+    /// </summary>
+    public void Route<TBase, TFirst, TSecond>(ISourceBlock<TBase> source, ITargetBlock<TFirst> first, ITargetBlock<TSecond> second)
+        where TFirst : TBase
+        where TSecond : TBase
+    {
+        LinkCase(source, first);
+        LinkCase(source, second);
+        var unrouted = Add(new ActionBlock<TBase>(message => throw new UnreachableException($"no route for {message?.GetType().Name}"), Options()));
+        // Its own predicate, not a catch-all: a source offers a message to the next link when a bounded
+        // target postpones it, so a catch-all would take messages whose stage is merely busy.
+        source.LinkTo(unrouted, new DataflowLinkOptions { PropagateCompletion = true }, message => message is not TFirst and not TSecond);
+    }
+
+    private void LinkCase<TBase, TCase>(ISourceBlock<TBase> source, ITargetBlock<TCase> target)
+        where TCase : TBase
+    {
+        var narrow = Add(new TransformBlock<TBase, TCase>(message => (TCase)message!, Options()));
+        source.LinkTo(narrow, new DataflowLinkOptions { PropagateCompletion = true }, message => message is TCase);
+        Link(narrow, target);
+    }
+
+    private void Connect(IDataflowBlock source, IDataflowBlock target)
+    {
+        List<IDataflowBlock> sources;
+        lock (_sources)
+        {
+            if (!_sources.TryGetValue(target, out sources!))
+            {
+                _sources[target] = sources = [];
+            }
+            sources.Add(source);
+        }
+        source.Completion.ContinueWith(
+            _ =>
+            {
+                IDataflowBlock[] all;
+                lock (_sources)
+                {
+                    all = [.. sources];
+                }
+                if (all.Any(s => !s.Completion.IsCompleted))
+                {
+                    return;
+                }
+                if (all.FirstOrDefault(s => s.Completion.IsFaulted) is { } faulted)
+                {
+                    target.Fault(faulted.Completion.Exception!);
+                }
+                else
+                {
+                    target.Complete();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>

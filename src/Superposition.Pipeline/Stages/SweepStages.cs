@@ -7,9 +7,9 @@ namespace Superposition.Pipeline.Stages;
 /// one function for a faulting one to check that a fault in any stage ends the run cleanly.
 /// </summary>
 public sealed record SweepStages(
-    Func<RunCase, NetworkMemo, bool, BuiltCase> Build,
+    Func<RunCase, NetworkMemo, bool, Built> Build,
     Func<BatchRequest, SampledBatch> Sample,
-    Func<SampledBatch, bool, EvaluatedBatch> Evaluate)
+    Func<SampledBatch, ScratchPool, bool, EvaluatedBatch> Evaluate)
 {
     public static SweepStages Default { get; } = new(
         (runCase, memo, stopOnFirstError) => CaseStages.Build(runCase, stopOnFirstError, memo),
