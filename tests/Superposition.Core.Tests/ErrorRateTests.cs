@@ -55,7 +55,7 @@ public class ErrorRateTests
         }
     }
 
-    /// <summary>Issue 2 acceptance: m = m' = 10^5, random pairs, s = 3, defaults.</summary>
+    /// <summary>The acceptance check at scale: m = m' = 10^5, random pairs, s = 3, defaults, at most 0.5 · m' neurons.</summary>
     [Fact]
     public void Evaluate_makes_no_error_with_defaults_at_a_hundred_thousand_outputs_within_half_m_prime_neurons()
     {
