@@ -13,4 +13,12 @@ internal sealed record BenchResult(
     double SamplesPerSecond,
     double TouchedPerSample,
     double TouchedPerSecond,
-    long WrongSamples);
+    double ScatterRatePerCore,
+    long WrongSamples)
+{
+    /// <summary>Touched entries of M per second and worker: the kernel's own scatter rate.</summary>
+    public double TouchedPerSecondPerCore => TouchedPerSecond / Workers;
+
+    /// <summary>The kernel's scatter rate as a fraction of the machine's measured random-scatter rate.</summary>
+    public double ScatterFraction => TouchedPerSecondPerCore / ScatterRatePerCore;
+}

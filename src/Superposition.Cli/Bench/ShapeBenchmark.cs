@@ -34,6 +34,7 @@ internal static class ShapeBenchmark
         var statistics = Run(network, shape, scratches, shape.Samples, new Seed(4));
         var seconds = clock.Elapsed.TotalSeconds;
         var touched = scratches.Sum(s => s.TouchedEntries);
+        var scatterRate = ScatterRate.Measure(network.OutputNeuronCount);
         return new BenchResult(
             shape.Name,
             network.InputEncoding.ToString().ToLowerInvariant(),
@@ -46,6 +47,7 @@ internal static class ShapeBenchmark
             statistics.Samples / seconds,
             (double)touched / statistics.Samples,
             touched / seconds,
+            scatterRate,
             statistics.WrongSamples);
     }
 

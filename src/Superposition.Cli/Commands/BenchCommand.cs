@@ -8,8 +8,9 @@ namespace Superposition.Cli.Commands;
 
 /// <summary>
 /// `bench [--large] [--shape NAME]`: measures build time, peak memory and end-to-end throughput on the
-/// fixed shapes of docs/performance.md. Each shape runs in a child process of its own, so its peak
-/// memory is its own.
+/// fixed shapes of docs/performance.md, and the kernel's scatter rate per core beside the machine's
+/// random-scatter rate measured in the same process. Each shape runs in a child process of its own, so
+/// its peak memory is its own.
 /// </summary>
 internal static class BenchCommand
 {
@@ -39,7 +40,7 @@ internal static class BenchCommand
     private static int RunAll(bool large, int workers)
     {
         AnsiConsole.WriteLine($"machine: {MachineInfo.Describe()}");
-        var table = new Table().AddColumns("shape", "inputs", "neurons", "nnz(W)", "build s", "peak GB", "samples", "samples/s", "touched/sample", "touched/s", "wrong");
+        var table = new Table().AddColumns("shape", "inputs", "neurons", "nnz(W)", "build s", "peak GB", "samples", "samples/s", "touched/sample", "touched/s", "touched/s/core", "scatter/s/core", "of scatter", "wrong");
         foreach (var shape in BenchShape.All.Where(s => large || !s.Large))
         {
             AnsiConsole.WriteLine($"running {shape.Name} (m = {shape.InputCount:N0}, m' = {shape.OutputCount:N0}, s = {shape.Sparsity}, {shape.Distribution}) …");
@@ -51,6 +52,7 @@ internal static class BenchCommand
                 result.Shape, result.InputEncoding, result.Neurons.ToString("N0"), result.WeightCount.ToString("N0"),
                 result.BuildSeconds.ToString("0.0"), result.PeakMemoryGigabytes.ToString("0.00"), result.Samples.ToString("N0"),
                 result.SamplesPerSecond.ToString("N0"), result.TouchedPerSample.ToString("N0"), result.TouchedPerSecond.ToString("0.00e0"),
+                result.TouchedPerSecondPerCore.ToString("0.00e0"), result.ScatterRatePerCore.ToString("0.00e0"), result.ScatterFraction.ToString("P0"),
                 result.WrongSamples.ToString("N0"));
         }
         AnsiConsole.Write(table);
