@@ -2,6 +2,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using Superposition.Constructions;
+using Superposition.Inputs;
+using Superposition.Networks;
+using Superposition.Problems;
 
 namespace Superposition.Testing;
 
@@ -22,20 +26,32 @@ public sealed record CorruptedSpec(string Text, string Edits)
 
 /// <summary>
 /// Generators of sweep specs (docs/spec-format.md): valid ones built so that every case passes
-/// validation (small 2-AND problems, constructions and distributions that fit them), and corrupted
-/// ones made by random edits of valid ones, at the level of text (deleted or inserted characters,
-/// truncation, huge numbers, deep nesting) and of the JSON tree (renamed, removed or retyped fields).
+/// validation, and corrupted ones made by random edits of valid ones, at the level of text (deleted or
+/// inserted characters, truncation, huge numbers, deep nesting) and of the JSON tree (renamed, removed
+/// or retyped fields). Valid specs cover both problem kinds, every pair-set generator with its own
+/// fields, every construction, input distribution and parameter (choice parameters too) on axes, all
+/// drawn from the registries, so a new one is generated with no change here. Which values are valid is
+/// decided by the same per-case checks a spec goes through (problem and construction validation, the
+/// distribution's applicability), applied case by case while the spec is assembled.
 /// </summary>
 public static class SpecGenerators
 {
-    private const int InputCount = 20; // C(20, 2) = 190 possible pairs
+    /// <summary>m for 2-AND problems: C(20, 2) = 190 possible pairs.</summary>
+    private const int AndInputCount = 20;
 
-    private static readonly string[] Constructions = ["superposed-and", "dedicated", "representation", "random-and"];
-    private static readonly string[] Distributions = ["uniform", "up-to", "with-true-pair", "hubs"];
     private static readonly int[] OutputCounts = [1, 5, 10, 40, 100, 190];
-    private static readonly double[] NeuronFactors = [1.5, 2.0, 2.5, 3.0];
+    private static readonly int[] PermutationSizes = [8, 12, 20];
+    private static readonly int[] HubCounts = [0, 1, 3];
+    private static readonly double[] HubFractions = [0, 0.5, 1];
+    private static readonly double[] PowerLawExponents = [0, 0.5, 1, 1.5];
 
-    /// <summary>Valid specs: up to four axes over output count (sometimes zipped with sparsity), construction, distribution and neuron_factor.</summary>
+    /// <summary>The power law places distinct pairs by rejection; beyond this many on 20 inputs it may run out of draws.</summary>
+    private const int PowerLawMaxOutputs = 40;
+
+    /// <summary>Multipliers of a numeric parameter's default tried for axis values; kept when every case accepts them.</summary>
+    private static readonly double[] Scales = [1, 1.5, 2, 0.75];
+
+    /// <summary>Valid specs: up to four axes over output count (sometimes zipped with sparsity), construction, distribution and a parameter.</summary>
     public static Gen<GeneratedSpec> Valid { get; } = ValidUpTo(axisCount: 4, replicates: 3, new Evaluation(100, 25));
 
     /// <summary>Valid specs with one to three random edits applied.</summary>
@@ -50,17 +66,14 @@ public static class SpecGenerators
     /// <summary>How generated specs are evaluated: samples per run and batch size.</summary>
     private sealed record Evaluation(int Samples, int BatchSize);
 
+    /// <summary>
+    /// Assembled from a drawn seed rather than by composing generators, because what may vary depends on
+    /// what was drawn before (the problem decides the constructions, a parameter axis the constructions
+    /// that have it); deterministic in the seed, so FsCheck replays reproduce it.
+    /// </summary>
     private static Gen<GeneratedSpec> ValidUpTo(int axisCount, int replicates, Evaluation evaluation) =>
         from seed in Gen.Choose(0, int.MaxValue)
-        from replicateCount in Gen.Choose(1, replicates)
-        from sparsity in Gen.Choose(2, 3)
-        from outputCount in Gen.Elements(OutputCounts)
-        from construction in Gen.Elements(Constructions)
-        from distribution in Gen.Elements(Distributions)
-        from axisKinds in Gen.Shuffle(new[] { "outputs", "construction", "distribution", "neuron_factor" }).SelectMany(kinds => Gen.Choose(0, axisCount).Select(count => kinds.Take(count).ToArray()))
-        from axes in Gen.CollectToArray(axisKinds, Axis)
-        from repeatBase in Gen.Elements(true, false)
-        select Build(seed, replicateCount, sparsity, outputCount, construction, distribution, axes, repeatBase, evaluation);
+        select Assemble(seed, axisCount, replicates, evaluation);
 
     private static Gen<CorruptedSpec> CorruptedFrom(Gen<GeneratedSpec> specs) =>
         from spec in specs
@@ -74,33 +87,158 @@ public static class SpecGenerators
     /// <summary>For <c>[Property(Arbitrary = [typeof(SpecGenerators)])]</c>.</summary>
     public static Arbitrary<CorruptedSpec> CorruptedSpecs() => Corrupted.ToArbitrary();
 
-    /// <summary>One axis object of the given kind, with distinct values.</summary>
-    private static Gen<(JsonObject Axis, int Length)> Axis(string kind) => kind switch
+    private static GeneratedSpec Assemble(int seed, int axisCount, int replicates, Evaluation evaluation)
     {
-        "outputs" =>
-            from outputs in NonEmptySubset(OutputCounts)
-            from zipSparsity in Gen.Elements(true, false)
-            from sparsities in Gen.ArrayOf(Gen.Choose(2, 3), outputs.Length)
-            select (zipSparsity
-                ? new JsonObject { ["problem.output_count"] = Array(outputs), ["problem.sparsity"] = Array(sparsities) }
-                : new JsonObject { ["problem.output_count"] = Array(outputs) }, outputs.Length),
-        "construction" => NonEmptySubset(Constructions).Select(names => (new JsonObject { ["construction"] = Array(names) }, names.Length)),
-        "distribution" => NonEmptySubset(Distributions).Select(names => (new JsonObject { ["input_distribution"] = Array(names) }, names.Length)),
-        _ => NonEmptySubset(NeuronFactors).Select(factors => (new JsonObject { ["params.neuron_factor"] = Array(factors) }, factors.Length)),
-    };
+        var random = new Random(seed);
+        // Some draws leave no construction valid on every case (say a parameter value one of them rejects);
+        // draw again from the same stream, which stays deterministic in the seed.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (Attempt(random, seed, axisCount, replicates, evaluation) is { } spec)
+            {
+                return spec;
+            }
+            if (attempt == 1000)
+            {
+                throw new InvalidOperationException($"no valid spec assembled from seed {seed}");
+            }
+        }
+    }
 
-    private static Gen<T[]> NonEmptySubset<T>(T[] items) =>
-        from shuffled in Gen.Shuffle(items)
-        from count in Gen.Choose(1, Math.Min(3, items.Length))
-        select shuffled.Take(count).ToArray();
+    private static GeneratedSpec? Attempt(Random random, int seed, int axisCount, int replicates, Evaluation evaluation)
+    {
+        var problem = DrawProblem(random);
+        var kind = problem.Kind;
+        var axisKinds = Shuffled(random, ["outputs", "construction", "distribution", "parameter"]).Take(random.Next(axisCount + 1)).ToList();
+        // A permutation has m' = m, so its output count cannot vary alone.
+        var outputAxis = axisKinds.Contains("outputs") && kind == ProblemKind.And && problem.OutputCounts.Length > 1
+            ? Subset(random, problem.OutputCounts)
+            : null;
+        int[]? sparsityAxis = outputAxis is not null && random.Next(2) == 0 ? [.. outputAxis.Select(_ => random.Next(2, 4))] : null;
+        var baseOutputs = problem.OutputCounts[random.Next(problem.OutputCounts.Length)];
+        var baseSparsity = random.Next(2, 4);
+        var variants = (outputAxis ?? [baseOutputs]).Select((outputs, k) => problem.Spec(outputs, sparsityAxis?[k] ?? baseSparsity)).ToArray();
+
+        var solving = ConstructionRegistry.All.Where(c => c.Solves.Contains(kind)).ToArray();
+        ParameterDefinition? parameter = null;
+        object[]? parameterValues = null;
+        if (axisKinds.Contains("parameter"))
+        {
+            var parameters = solving.SelectMany(c => c.Parameters).DistinctBy(p => p.Name).ToArray();
+            parameter = parameters[random.Next(parameters.Length)];
+            var name = parameter.Name;
+            solving = [.. solving.Where(c => c.Parameters.Any(p => p.Name == name))];
+            object[] candidates = parameter.IsChoice
+                ? [.. parameter.Choices]
+                : [.. Scales.Select(scale => parameter.Integer ? Math.Max(1, Math.Round(scale * parameter.DefaultNumber!.Value)) : scale * parameter.DefaultNumber!.Value).Distinct().Cast<object>()];
+            candidates = [.. candidates.Where(value => solving.Any(c => AcceptsAll(c, variants, name, value)))];
+            if (candidates.Length == 0)
+            {
+                return null;
+            }
+            parameterValues = Subset(random, candidates);
+            solving = [.. solving.Where(c => parameterValues.All(value => AcceptsAll(c, variants, name, value)))];
+        }
+        else
+        {
+            solving = [.. solving.Where(c => AcceptsAll(c, variants, null, null))];
+        }
+        var distributions = InputDistributionRegistry.All.Where(d => variants.All(v => d.Inapplicable(v) is null)).Select(d => d.Name).ToArray();
+        if (solving.Length == 0 || distributions.Length == 0)
+        {
+            return null;
+        }
+        var constructions = solving.Select(c => c.Name).ToArray();
+
+        var axes = new List<(JsonObject Axis, int Length)>();
+        foreach (var axisKind in axisKinds)
+        {
+            switch (axisKind)
+            {
+                case "outputs" when outputAxis is not null:
+                    axes.Add((sparsityAxis is not null
+                        ? new JsonObject { ["problem.output_count"] = Array(outputAxis), ["problem.sparsity"] = Array(sparsityAxis) }
+                        : new JsonObject { ["problem.output_count"] = Array(outputAxis) }, outputAxis.Length));
+                    break;
+                case "construction":
+                    var names = Subset(random, constructions);
+                    axes.Add((new JsonObject { ["construction"] = Array(names) }, names.Length));
+                    break;
+                case "distribution":
+                    var chosen = Subset(random, distributions);
+                    axes.Add((new JsonObject { ["input_distribution"] = Array(chosen) }, chosen.Length));
+                    break;
+                case "parameter" when parameter is not null:
+                    axes.Add((new JsonObject { [$"params.{parameter.Name}"] = new JsonArray([.. parameterValues!.Select(v => v is string text ? JsonValue.Create(text) : JsonValue.Create((double)v))]) }, parameterValues!.Length));
+                    break;
+            }
+        }
+        var ordered = Shuffled(random, [.. axes]);
+        return Build(seed, random.Next(1, replicates + 1), problem, baseOutputs, baseSparsity, constructions[random.Next(constructions.Length)], distributions[random.Next(distributions.Length)], ordered, random.Next(2) == 0, evaluation);
+    }
+
+    /// <summary>Whether <paramref name="construction"/> builds every problem variant with the parameter set to the value (or all defaults).</summary>
+    private static bool AcceptsAll(ConstructionDefinition construction, ProblemSpec[] variants, string? parameter, object? value)
+    {
+        var parameters = parameter is null ? new Dictionary<string, object>() : new Dictionary<string, object> { [parameter] = value! };
+        return variants.All(variant => NetworkBuilder.Validate(variant, construction.Name, parameters).Count == 0);
+    }
+
+    /// <summary>A problem of either kind with its generator's fields, and the output counts valid for it.</summary>
+    private sealed record DrawnProblem(ProblemKind Kind, string Graph, int InputCount, int[] OutputCounts, int HubCount, double HubFraction, double PowerLawExponent, JsonObject Fields)
+    {
+        public ProblemSpec Spec(int outputs, int sparsity) => new(Kind, Graph, InputCount, outputs, sparsity, HubCount, HubFraction, PowerLawExponent);
+    }
+
+    private static DrawnProblem DrawProblem(Random random)
+    {
+        if (random.Next(5) == 0)
+        {
+            var size = PermutationSizes[random.Next(PermutationSizes.Length)];
+            return new DrawnProblem(ProblemKind.Permutation, "permutation", size, [size], 0, 0.5, 1.0, new JsonObject { ["kind"] = "permutation", ["graph"] = "permutation", ["input_count"] = size });
+        }
+        var graph = PairGraphs.Names[random.Next(PairGraphs.Names.Length)];
+        var fields = new JsonObject { ["kind"] = "and", ["graph"] = graph, ["input_count"] = AndInputCount };
+        var (hubCount, hubFraction, exponent) = (0, 0.5, 1.0);
+        if (random.Next(2) == 0)
+        {
+            hubCount = HubCounts[random.Next(HubCounts.Length)];
+            fields["hub_count"] = hubCount;
+        }
+        if (random.Next(2) == 0)
+        {
+            hubFraction = HubFractions[random.Next(HubFractions.Length)];
+            fields["hub_fraction"] = hubFraction;
+        }
+        if (random.Next(2) == 0)
+        {
+            exponent = PowerLawExponents[random.Next(PowerLawExponents.Length)];
+            fields["power_law_exponent"] = exponent;
+        }
+        var drawn = new DrawnProblem(ProblemKind.And, graph, AndInputCount, [], hubCount, hubFraction, exponent, fields);
+        var outputs = OutputCounts
+            .Where(m => ProblemGeneration.Validate(drawn.Spec(m, 3)).Count == 0)
+            .Where(m => graph != "power-law" || m <= PowerLawMaxOutputs)
+            .ToArray();
+        return outputs.Length == 0 ? DrawProblem(random) : drawn with { OutputCounts = outputs };
+    }
+
+    private static T[] Shuffled<T>(Random random, T[] items)
+    {
+        var copy = (T[])items.Clone();
+        random.Shuffle(copy);
+        return copy;
+    }
+
+    private static T[] Subset<T>(Random random, T[] items) => [.. Shuffled(random, items).Take(random.Next(1, Math.Min(3, items.Length) + 1))];
 
     private static JsonArray Array<T>(IEnumerable<T> values) => [.. values.Select(v => JsonValue.Create(v))];
 
-    private static GeneratedSpec Build(int seed, int replicates, int sparsity, int outputCount, string construction, string distribution, (JsonObject Axis, int Length)[] axes, bool repeatBase, Evaluation evaluation)
+    private static GeneratedSpec Build(int seed, int replicates, DrawnProblem drawn, int outputCount, int sparsity, string construction, string distribution, (JsonObject Axis, int Length)[] axes, bool repeatBase, Evaluation evaluation)
     {
         var varied = axes.SelectMany(a => a.Axis.Select(p => p.Key)).ToHashSet();
         bool Base(string field) => repeatBase || !varied.Contains(field); // a base value under an axis is allowed and overridden
-        var problem = new JsonObject { ["kind"] = "and", ["graph"] = "random", ["input_count"] = InputCount };
+        var problem = (JsonObject)drawn.Fields.DeepClone();
         if (Base("problem.output_count"))
         {
             problem["output_count"] = outputCount;

@@ -4,32 +4,26 @@ using Superposition.Validation;
 
 namespace Superposition.Inputs;
 
-/// <summary>Names and applicability of the evaluation input distributions (docs/mathematics.md §2).</summary>
+/// <summary>
+/// Input distributions by name, as specs and datasets write them: the names of the built-in ones, and
+/// the checks of any registered one (<see cref="InputDistributionRegistry"/>).
+/// </summary>
 public static class InputDistributions
 {
-    /// <summary>Exactly s active inputs, uniform.</summary>
-    public const string Uniform = "uniform";
+    public const string Uniform = UniformInputs.DistributionName;
 
-    /// <summary>k uniform in 0..s, then k uniform active inputs.</summary>
-    public const string UpTo = "up-to";
+    public const string UpTo = UpToInputs.DistributionName;
 
-    /// <summary>A uniform pair of E is active, plus s − 2 uniform others.</summary>
-    public const string WithTruePair = "with-true-pair";
+    public const string WithTruePair = WithTruePairInputs.DistributionName;
 
-    /// <summary>⌈s/2⌉ inputs drawn from the 2s highest-degree inputs, the rest uniform: the adversarial case.</summary>
-    public const string Hubs = "hubs";
+    public const string Hubs = HubInputs.DistributionName;
 
-    public static ImmutableArray<string> Names { get; } = [Uniform, UpTo, WithTruePair, Hubs];
+    /// <summary>Every registered name, in registry order.</summary>
+    public static ImmutableArray<string> Names => InputDistributionRegistry.Names;
 
     /// <summary>The problem, if any, with using <paramref name="distribution"/> on <paramref name="problem"/>.</summary>
-    public static SpecError? Check(string distribution, ProblemSpec problem, string path) => distribution switch
-    {
-        Uniform or UpTo => null,
-        WithTruePair when problem.Kind != ProblemKind.And => new SpecError(path, "'with-true-pair' applies to 'and' problems only"),
-        WithTruePair when problem.Sparsity < 2 => new SpecError(path, $"'with-true-pair' needs sparsity s ≥ 2, got {problem.Sparsity}"),
-        WithTruePair => null,
-        Hubs when problem.Kind != ProblemKind.And => new SpecError(path, "'hubs' applies to 'and' problems only"),
-        Hubs => null,
-        _ => new SpecError(path, $"unknown input distribution '{distribution}'; {NearestName.Hint(distribution, Names)}"),
-    };
+    public static SpecError? Check(string distribution, ProblemSpec problem, string path) =>
+        InputDistributionRegistry.Find(distribution) is not { } found
+            ? new SpecError(path, $"unknown input distribution '{distribution}'; {NearestName.Hint(distribution, Names)}")
+            : found.Inapplicable(problem) is { } reason ? new SpecError(path, reason) : null;
 }

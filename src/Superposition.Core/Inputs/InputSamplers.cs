@@ -4,15 +4,18 @@ using Superposition.Validation;
 
 namespace Superposition.Inputs;
 
-/// <summary>Seeded samplers of sparse inputs, with the truth attached (docs/mathematics.md §2).</summary>
+/// <summary>Seeded batches of sparse inputs, with the truth attached (docs/mathematics.md §2).</summary>
 public static class InputSamplers
 {
-    /// <summary>The 2s highest-degree inputs of each problem, found once (an O(m log m) sort) and shared by all batches.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Problem, int[]> HubCandidates = [];
+    /// <summary>
+    /// Sparsities up to this draw into a buffer on the stack; larger ones into one on the heap, since a
+    /// stack buffer sized by a user's sparsity can overflow the stack and end the process.
+    /// </summary>
+    private const int StackDrawLimit = 256;
 
     /// <summary>
-    /// Draws <paramref name="count"/> inputs of <paramref name="distribution"/> for <paramref name="problem"/>.
-    /// Deterministic in (problem, distribution, first index, count, seed).
+    /// Draws <paramref name="count"/> inputs of the registered distribution <paramref name="distribution"/> for
+    /// <paramref name="problem"/>. Deterministic in (problem, distribution, first index, count, seed).
     /// </summary>
     public static SampleBatch Batch(Problem problem, string distribution, int firstSampleIndex, int count, Seed seed)
     {
@@ -20,19 +23,38 @@ public static class InputSamplers
         {
             throw new InvalidSpecException([error]);
         }
+        return Batch(problem, InputDistributionRegistry.Find(distribution)!, firstSampleIndex, count, seed);
+    }
+
+    /// <summary>Draws <paramref name="count"/> inputs of <paramref name="distribution"/>, registered or not, for <paramref name="problem"/>.</summary>
+    public static SampleBatch Batch(Problem problem, InputDistribution distribution, int firstSampleIndex, int count, Seed seed)
+    {
+        if (distribution.Inapplicable(problem.Spec) is { } reason)
+        {
+            throw new InvalidSpecException([new SpecError("input_distribution", reason)]);
+        }
+        var sampler = distribution.SamplerFor(problem);
         var rng = new Rng(seed);
         var sparsity = problem.Sparsity;
-        var hubs = distribution == InputDistributions.Hubs ? HubCandidates.GetValue(problem, p => TopByDegree(p, Math.Min(p.InputCount, 2 * p.Sparsity))) : [];
         var activeOffsets = new int[count + 1];
         var active = new int[count * sparsity];
         var truthOffsets = new int[count + 1];
         var truth = new int[count * problem.MaxTrueOutputs];
-        Span<int> draw = stackalloc int[sparsity];
+        var draw = sparsity <= StackDrawLimit ? stackalloc int[StackDrawLimit] : new int[sparsity];
+        draw = draw[..sparsity];
         for (var k = 0; k < count; k++)
         {
-            var size = Sample(problem, distribution, hubs, rng, draw);
+            var size = sampler(rng, draw);
+            if ((uint)size > (uint)sparsity)
+            {
+                throw new InvalidOperationException($"the '{distribution.Name}' sampler wrote {size} inputs, outside 0..s = {sparsity}");
+            }
             var sample = draw[..size];
             sample.Sort();
+            if (!IsStrictlyAscendingInRange(sample, problem.InputCount))
+            {
+                throw new InvalidOperationException($"the '{distribution.Name}' sampler wrote inputs that repeat or lie outside [0, {problem.InputCount})");
+            }
             sample.CopyTo(active.AsSpan(activeOffsets[k]));
             activeOffsets[k + 1] = activeOffsets[k] + size;
             var trueCount = problem.TrueOutputs(sample, truth.AsSpan(truthOffsets[k]));
@@ -41,59 +63,24 @@ public static class InputSamplers
         return new SampleBatch(firstSampleIndex, activeOffsets, active[..activeOffsets[count]], truthOffsets, truth[..truthOffsets[count]]);
     }
 
-    /// <summary>Writes one input's active features into <paramref name="destination"/> (length s) and returns how many.</summary>
-    private static int Sample(Problem problem, string distribution, int[] hubs, Rng rng, Span<int> destination)
+    /// <summary>Whether sorted values are distinct inputs of the problem: what TrueOutputs and the evaluators rely on.</summary>
+    private static bool IsStrictlyAscendingInRange(ReadOnlySpan<int> sorted, int inputCount)
     {
-        var m = problem.InputCount;
-        var s = problem.Sparsity;
-        switch (distribution)
+        if (sorted.IsEmpty)
         {
-            case InputDistributions.Uniform:
-                Sampling.DistinctInRange(rng, 0, m, destination);
-                return s;
-            case InputDistributions.UpTo:
-                var k = rng.NextInt(s + 1);
-                Sampling.DistinctInRange(rng, 0, m, destination[..k]);
-                return k;
-            case InputDistributions.WithTruePair:
-                var pairs = ((AndProblem)problem).Pairs;
-                var e = rng.NextInt(pairs.Count);
-                destination[0] = pairs.First[e];
-                destination[1] = pairs.Second[e];
-                return 2 + FillDistinct(rng, m, destination, 2);
-            case InputDistributions.Hubs:
-                var fromHubs = Math.Min((s + 1) / 2, hubs.Length);
-                Span<int> picks = stackalloc int[fromHubs];
-                Sampling.DistinctInRange(rng, 0, hubs.Length, picks);
-                for (var h = 0; h < fromHubs; h++)
-                {
-                    destination[h] = hubs[picks[h]];
-                }
-                return fromHubs + FillDistinct(rng, m, destination, fromHubs);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "unknown input distribution");
+            return true;
         }
-    }
-
-    /// <summary>Fills destination[filled..] with uniform inputs distinct from each other and from the first <paramref name="filled"/>.</summary>
-    private static int FillDistinct(Rng rng, int inputCount, Span<int> destination, int filled)
-    {
-        var target = Math.Min(destination.Length, inputCount);
-        for (var k = filled; k < target;)
+        if (sorted[0] < 0 || sorted[^1] >= inputCount)
         {
-            var candidate = rng.NextInt(inputCount);
-            if (!destination[..k].Contains(candidate))
+            return false;
+        }
+        for (var k = 1; k < sorted.Length; k++)
+        {
+            if (sorted[k] == sorted[k - 1])
             {
-                destination[k++] = candidate;
+                return false;
             }
         }
-        return target - filled;
-    }
-
-    /// <summary>The <paramref name="count"/> inputs of highest degree, ties broken by lower index.</summary>
-    internal static int[] TopByDegree(Problem problem, int count)
-    {
-        var degrees = problem.Degrees;
-        return [.. Enumerable.Range(0, problem.InputCount).OrderByDescending(i => degrees[i]).ThenBy(i => i).Take(count)];
+        return true;
     }
 }

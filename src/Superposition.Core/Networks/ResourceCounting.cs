@@ -24,7 +24,15 @@ public static class ResourceCounting
     private static int CodeStart(ReadOnlySpan<int> codeOffsets, int uniformWidth, int column) =>
         uniformWidth >= 0 ? column * uniformWidth : codeOffsets[column];
 
-    public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode)
+    public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode) =>
+        Count(encoding, inputCode, compute, biases, outputCode, EntriesPerRange);
+
+    /// <summary>
+    /// <see cref="Count(InputEncoding, Code, ComputeMatrix?, ReadOnlySpan{double}, Code)"/> with M transposed
+    /// <paramref name="entriesPerRange"/> entries at a time (at least one row), so tests can run the
+    /// multi-range walk, which production reaches only beyond 2^26 nonzeros, on small networks.
+    /// </summary>
+    internal static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode, long entriesPerRange)
     {
         var inputNeurons = encoding == InputEncoding.Targets ? 0 : inputCode.NeuronCount;
         var codeBits = CodeBits(outputCode) + (encoding == InputEncoding.Targets ? 0.0 : CodeBits(inputCode));
@@ -32,7 +40,7 @@ public static class ResourceCounting
         {
             return new ResourceCounts(inputNeurons, 0, outputCode.NeuronCount, 0, 0, inputCode.UniformWidth, outputCode.UniformWidth, 0.0, codeBits);
         }
-        var (rowNonzeros, rowValues) = CountRows(inputCode, compute);
+        var (rowNonzeros, rowValues) = CountRows(inputCode, compute, entriesPerRange);
         var distinctValues = rowValues.Aggregate(new HashSet<int>(), (all, row) => { all.UnionWith(row); return all; }).Count;
         var valueBits = Log2.Of(distinctValues);
         var weightBits = 0.0;
@@ -70,7 +78,7 @@ public static class ResourceCounting
     /// transposed one range of rows at a time; within a range, rows are counted in parallel chunks with
     /// chunk-local scratch; results land in per-row slots, so the totals do not depend on scheduling.
     /// </summary>
-    private static (int[] Nonzeros, List<HashSet<int>> Values) CountRows(Code inputCode, ComputeMatrix compute)
+    private static (int[] Nonzeros, List<HashSet<int>> Values) CountRows(Code inputCode, ComputeMatrix compute, long entriesPerRange)
     {
         var rowLengths = compute.RowLengths();
         var nonzeros = new int[compute.RowCount];
@@ -79,7 +87,7 @@ public static class ResourceCounting
         {
             var end = start;
             long entries = 0;
-            while (end < compute.RowCount && (end == start || entries + rowLengths[end] <= EntriesPerRange))
+            while (end < compute.RowCount && (end == start || entries + rowLengths[end] <= entriesPerRange))
             {
                 entries += rowLengths[end++];
             }
