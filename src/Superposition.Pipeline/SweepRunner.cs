@@ -85,6 +85,7 @@ public static class SweepRunner
         var row = RowMapping.ToRow(built.Case, network, result.Statistics, new RowMapping.CaseTiming(built.BuildSeconds, result.EvalSeconds), run);
         var samples = result.Samples.Select(s => new SampleRow
         {
+            Sweep = built.Case.Sweep,
             CaseId = built.Case.CaseId,
             Replicate = built.Case.Replicate,
             SampleIndex = s.SampleIndex,
