@@ -29,6 +29,7 @@ public static class Program
         {
             root.Subcommands.Add(command);
         }
+        ToolInfo.UseVersionLine(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

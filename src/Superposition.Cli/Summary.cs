@@ -1,37 +1,65 @@
 using Spectre.Console;
+using Superposition.Reports.Analysis;
 using Superposition.Rows;
+using Superposition.Statistics;
 
 namespace Superposition.Cli;
 
-/// <summary>The one-screen summary after a run: one line per construction, m' and input distribution, replicates pooled.</summary>
+/// <summary>
+/// The one-screen summary after a run: one line per setting (construction, its parameters and the
+/// problem family, as <c>report</c> groups them), m' and input distribution, replicates pooled. Rows of
+/// different settings are never averaged together: superposed-and at neuron_factor 1.0 and 2.5 are
+/// two lines, labelled by the parameter that differs.
+/// </summary>
 internal static class Summary
 {
     private const int MaxLines = 30;
 
+    /// <summary>One line of the table, before formatting.</summary>
+    internal sealed record Line(string Setting, int OutputCount, string InputDistribution, IReadOnlyList<CaseRow> Rows)
+    {
+        public IReadOnlyList<CaseRow> Ok { get; } = [.. Rows.Where(r => r.Status == "ok")];
+
+        public long Samples => Ok.Sum(r => r.Samples);
+
+        public long Wrong => Ok.Sum(r => r.Samples - r.SamplesCorrect);
+
+        public double? MeanNeurons => Ok.Count > 0 ? Ok.Average(r => (double)r.NeuronCount) : null;
+
+        public double? MeanWeights => Ok.Count > 0 ? Ok.Average(r => (double)r.WeightCount) : null;
+
+        public int Failed => Rows.Count - Ok.Count;
+    }
+
+    /// <summary>The table's lines: settings in the order they first appear, then m' and input distribution as the rows come.</summary>
+    internal static IReadOnlyList<Line> Lines(IReadOnlyList<CaseRow> rows) =>
+        [
+            .. Settings.Of(rows).SelectMany(setting => setting.Rows
+                .GroupBy(r => (r.OutputCount, r.InputDistribution))
+                .Select(group => new Line(setting.Label, group.Key.OutputCount, group.Key.InputDistribution, [.. group]))),
+        ];
+
     public static void Print(IReadOnlyList<CaseRow> rows)
     {
-        var table = new Table().AddColumns("construction", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "samples/s", "failed");
-        var groups = rows.GroupBy(r => (r.Construction, r.OutputCount, r.InputDistribution)).ToList();
-        foreach (var group in groups.Take(MaxLines))
+        var table = new Table().AddColumns("setting", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "samples/s", "failed");
+        var lines = Lines(rows);
+        foreach (var line in lines.Take(MaxLines))
         {
-            var ok = group.Where(r => r.Status == "ok").ToList();
-            var samples = ok.Sum(r => r.Samples);
-            var wrong = ok.Sum(r => r.Samples - r.SamplesCorrect);
             table.AddRow(
-                group.Key.Construction,
-                group.Key.OutputCount.ToString("N0"),
-                group.Key.InputDistribution,
-                ok.Count > 0 ? ok.Average(r => (double)r.NeuronCount).ToString("N0") : "-",
-                ok.Count > 0 ? ok.Average(r => (double)r.WeightCount).ToString("N0") : "-",
-                $"{wrong:N0} / {samples:N0}",
-                samples > 0 ? Superposition.Statistics.ErrorStatistics.ClopperPearsonUpper(wrong, samples, 0.05).ToString("0.####") : "-",
-                ok.Count > 0 ? ok.Average(r => r.SamplesPerSecond).ToString("N0") : "-",
-                (group.Count() - ok.Count).ToString());
+                Markup.Escape(line.Setting),
+                line.OutputCount.ToString("N0"),
+                line.InputDistribution,
+                line.MeanNeurons?.ToString("N0") ?? "-",
+                line.MeanWeights?.ToString("N0") ?? "-",
+                $"{line.Wrong:N0} / {line.Samples:N0}",
+                line.Samples > 0 ? ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05).ToString("0.####") : "-",
+                line.Ok.Count > 0 ? line.Ok.Average(r => r.SamplesPerSecond).ToString("N0") : "-",
+                line.Failed.ToString());
         }
         AnsiConsole.Write(table);
-        if (groups.Count > MaxLines)
+        if (lines.Count > MaxLines)
         {
-            AnsiConsole.WriteLine($"… {groups.Count - MaxLines} more groups; all rows are in cases.parquet");
+            AnsiConsole.WriteLine($"… {lines.Count - MaxLines} more lines; all rows are in cases.parquet");
         }
     }
 }

@@ -105,6 +105,7 @@ public sealed class RunJournalTests
             write.Case with { CaseId = $"case{i}" },
             [.. write.Samples.Select(sample => new SampleRow
             {
+                Sweep = sample.Sweep,
                 CaseId = $"case{i}",
                 Replicate = write.Case.Replicate,
                 SampleIndex = sample.SampleIndex,

@@ -4,25 +4,30 @@ using Superposition.Reports.Bounds;
 
 namespace Superposition.Cli.Commands;
 
-/// <summary>`bounds [--pairs 1e3,1e4,...] [--sparsity S] [--out FILE.parquet]`: the bound table of docs/mathematics.md §5.</summary>
+/// <summary>`bounds [--pairs 1e3,1e4,...] [--inputs M] [--sparsity S] [--out FILE.parquet]`: the bound table of docs/mathematics.md §5.</summary>
 internal static class BoundsCommand
 {
     public static Command Create()
     {
         var pairs = new Option<string>("--pairs") { Description = "comma-separated m' values (1e3 notation allowed)", DefaultValueFactory = _ => "1e3,1e4,1e5,1e6,1e7" };
+        var inputs = new Option<int?>("--inputs") { Description = "m, the number of inputs, for every row (default m = max(m', 2))" };
         var sparsity = new Option<int>("--sparsity") { Description = "s", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "also write the table as Parquet" };
-        var command = new Command("bounds", "print instance bits, reference curves and capacity for a list of m'") { pairs, sparsity, output };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(pairs)!, parse.GetValue(sparsity), parse.GetValue(output), cancellation));
+        var command = new Command("bounds", "print instance bits, reference curves and capacity for a list of m'") { pairs, inputs, sparsity, output };
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(pairs)!, parse.GetValue(inputs), parse.GetValue(sparsity), parse.GetValue(output), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string pairList, int sparsity, string? output, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string pairList, int? inputCount, int sparsity, string? output, CancellationToken cancellation)
     {
         var (counts, problems) = Parse(pairList);
         if (sparsity < 1)
         {
             problems.Add($"--sparsity must be at least 1, got {sparsity}");
+        }
+        if (inputCount < 2)
+        {
+            problems.Add($"--inputs must be at least 2 (a pair needs two inputs), got {inputCount}");
         }
         if (problems.Count > 0)
         {
@@ -32,7 +37,7 @@ internal static class BoundsCommand
             }
             return ExitCodes.BadInput;
         }
-        var rows = BoundsTable.Rows(counts, sparsity);
+        var rows = BoundsTable.Rows(counts, sparsity, inputCount);
         Console.Write(BoundsTable.Format(rows));
         if (output is not null)
         {

@@ -12,6 +12,10 @@ public sealed record BoundValues(
     double NeuronsUpper,
     double ParametersUpper)
 {
-    /// <summary>Capacity n² / log2 n: the most features n neurons can compute, up to constants.</summary>
-    public static double Capacity(double neurons) => neurons <= 2 ? neurons : neurons * neurons / Math.Log2(neurons);
+    /// <summary>
+    /// Capacity n² / max(1, log2 n): the most features n neurons can compute, up to constants. The
+    /// log factor counts at least one bit, so the capacity is n² for n ≤ 2 (equal to n² / log2 n at
+    /// n = 2, where the two meet), never the n of a divided-by-zero guard; 0 for n ≤ 0.
+    /// </summary>
+    public static double Capacity(double neurons) => neurons <= 0 ? 0.0 : neurons * neurons / Math.Max(1.0, Math.Log2(neurons));
 }

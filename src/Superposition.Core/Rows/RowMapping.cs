@@ -55,6 +55,7 @@ public static class RowMapping
     public static IReadOnlyList<SampleRow> ToSampleRows(RunCase runCase, IReadOnlyList<SampleOutcome> samples) =>
         [.. samples.Select(s => new SampleRow
         {
+            Sweep = runCase.Sweep,
             CaseId = runCase.CaseId,
             Replicate = runCase.Replicate,
             SampleIndex = s.SampleIndex,

@@ -3,6 +3,8 @@ namespace Superposition.Rows;
 /// <summary>One row of samples.parquet (opt-in with --samples): one evaluated input of one (case, replicate).</summary>
 public sealed class SampleRow
 {
+    /// <summary>The sweep, as in the cases row: case ids do not depend on the sweep, so (sweep, case_id, replicate) is the join key.</summary>
+    public string Sweep { get; init; } = "";
     public string CaseId { get; init; } = "";
     public int Replicate { get; init; }
     public long SampleIndex { get; init; }

@@ -16,6 +16,20 @@ internal abstract class Column<TRow>(string name, string propertyName)
     /// <summary>The row property the column holds (checked against <see cref="Name"/> by tests).</summary>
     public string PropertyName { get; } = propertyName;
 
+    /// <summary>
+    /// True for a column added to its table after files of the same schema version were written (adding
+    /// a column does not change the version): such a file still reads, the row keeping the property's
+    /// default.
+    /// </summary>
+    public bool MayBeAbsent { get; private set; }
+
+    /// <summary>Marks the column as <see cref="MayBeAbsent"/>; returns it, for use inside a table's list.</summary>
+    public Column<TRow> AbsentFromOlderFiles()
+    {
+        MayBeAbsent = true;
+        return this;
+    }
+
     /// <summary>What goes into the schema: the data field, or the list field of a list column.</summary>
     public abstract Field SchemaField { get; }
 

@@ -65,19 +65,25 @@ internal sealed class ColumnTable<TRow>
             }
             for (var c = 0; c < Columns.Length; c++)
             {
-                await Columns[c].ReadAsync(rowGroup, leaves[c], group, cancellationToken);
+                if (leaves[c] is { } leaf)
+                {
+                    await Columns[c].ReadAsync(rowGroup, leaf, group, cancellationToken);
+                }
             }
             rows.AddRange(group);
         }
         return rows;
     }
 
-    /// <summary>The file's own leaf field for <paramref name="column"/>, with the type this table wrote.</summary>
-    private DataField FileLeaf(ParquetSchema fileSchema, Column<TRow> column)
+    /// <summary>The file's own leaf field for <paramref name="column"/>, with the type this table wrote; null for a column an older file may lack.</summary>
+    private DataField? FileLeaf(ParquetSchema fileSchema, Column<TRow> column)
     {
         var path = column.Leaf.Path.ToString();
-        var leaf = fileSchema.DataFields.FirstOrDefault(field => field.Path.ToString() == path)
-            ?? throw new InvalidDataException($"{Table}: column '{column.Name}' is missing");
+        var leaf = fileSchema.DataFields.FirstOrDefault(field => field.Path.ToString() == path);
+        if (leaf is null)
+        {
+            return column.MayBeAbsent ? null : throw new InvalidDataException($"{Table}: column '{column.Name}' is missing");
+        }
         if (leaf.ClrType != column.Leaf.ClrType || leaf.MaxRepetitionLevel != column.Leaf.MaxRepetitionLevel)
         {
             throw new InvalidDataException($"{Table}: column '{column.Name}' holds {leaf.ClrType.Name}, expected {column.Leaf.ClrType.Name}");

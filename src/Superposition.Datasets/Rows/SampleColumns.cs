@@ -3,11 +3,16 @@ using C = Superposition.Datasets.Rows.Columns<Superposition.Rows.SampleRow>;
 
 namespace Superposition.Datasets.Rows;
 
-/// <summary>The columns of samples.parquet, in <see cref="SampleRow"/> declaration order (docs/dataset-schema.md).</summary>
+/// <summary>
+/// The columns of samples.parquet, in <see cref="SampleRow"/> declaration order (docs/dataset-schema.md).
+/// <c>sweep</c> came later within schema version 1 (an added column keeps the version), so files
+/// without it still read, with an empty sweep.
+/// </summary>
 internal static class SampleColumns
 {
     public static ColumnTable<SampleRow> Table { get; } = new(DatasetSchema.SamplesTable,
     [
+        C.Text("sweep", row => row.Sweep).AbsentFromOlderFiles(),
         C.Text("case_id", row => row.CaseId),
         C.Value("replicate", row => row.Replicate),
         C.Value("sample_index", row => row.SampleIndex),

@@ -42,13 +42,16 @@ internal sealed class ExportedNetwork
 
     public double Threshold { get; private init; }
 
+    /// <summary>The problem instance; null for a version-1 file, which does not carry it.</summary>
+    public ProblemInstance? Instance { get; private init; }
+
     public static ExportedNetwork From(SafetensorsFile file)
     {
         var format = Metadata(file, "format");
         var version = Metadata(file, "format_version");
-        if (format != NetworkExport.FormatName || version != NetworkExport.FormatVersion.ToString(CultureInfo.InvariantCulture))
+        if (format != NetworkExport.FormatName || !NetworkExport.ReadableFormatVersions.Contains(version))
         {
-            throw new InvalidDataException($"the file is '{format}' version {version}; this reader knows '{NetworkExport.FormatName}' version {NetworkExport.FormatVersion}");
+            throw new InvalidDataException($"the file is '{format}' version {version}; this reader knows '{NetworkExport.FormatName}' versions {string.Join(", ", NetworkExport.ReadableFormatVersions)}");
         }
         var inputNeurons = Count(file, "input_neuron_count");
         var outputNeurons = Count(file, "output_neuron_count");
@@ -111,6 +114,7 @@ internal sealed class ExportedNetwork
             InputWidth = computes ? UniformWidth(inputOffsets) : 1,
             Rule = rule,
             Threshold = threshold[0],
+            Instance = ProblemInstance.Read(file),
         };
     }
 

@@ -17,8 +17,11 @@ public static class NetworkExport
     /// <summary>The metadata "format" value that marks a file as an exported network.</summary>
     public const string FormatName = "superposition-network";
 
-    /// <summary>Bumped when a tensor or metadata key changes meaning; readers check it.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Bumped when a tensor or metadata key changes meaning; readers check it. Version 2 adds the problem instance (<see cref="ProblemInstance"/>).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The versions this reader reads: 1 (no problem instance) and <see cref="FormatVersion"/>.</summary>
+    public static ImmutableArray<string> ReadableFormatVersions { get; } = ["1", "2"];
 
     /// <summary>Metadata keys the export writes itself; caller metadata may not reuse them.</summary>
     public static ImmutableArray<string> ReservedMetadataKeys { get; } =
@@ -65,6 +68,8 @@ public static class NetworkExport
             tensors.Add(Float64Tensor.Vector("biases", network.Biases));
         }
         tensors.Add(Float64Tensor.Vector("decode_threshold", [network.DecodeThreshold]));
+
+        tensors.Add(ProblemInstance.ToTensor(network.Problem));
 
         var spec = network.Problem.Spec;
         var resources = network.Resources;

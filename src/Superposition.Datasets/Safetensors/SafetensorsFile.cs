@@ -6,11 +6,12 @@ namespace Superposition.Datasets.Safetensors;
 /// The contents of a safetensors file (the Hugging Face format that NumPy, PyTorch, JAX and Rust read
 /// without code execution): named tensors and a string-to-string metadata map. Layout on disk: an
 /// 8-byte little-endian header length N, N bytes of UTF-8 JSON header padded with spaces to a multiple
-/// of 8, then the tensors' little-endian bytes, contiguous and in header order. The project exports
+/// of 8, then the tensors' little-endian bytes, contiguous (this code writes them by decreasing dtype
+/// size, so each starts at a multiple of its dtype size). The project exports
 /// networks in it (<see cref="NetworkExport"/>) because it is the lingua franca of tensor tools and
 /// needs no dependency here.
 /// </summary>
-/// <param name="Tensors">In header order, which is also data-buffer order for files this code writes.</param>
+/// <param name="Tensors">In header order (the data buffer may order them otherwise; offsets say where each lies).</param>
 /// <param name="Metadata">The header's "__metadata__" map; written sorted by key so that equal files are equal bytes.</param>
 public sealed record SafetensorsFile(ImmutableArray<SafetensorsTensor> Tensors, ImmutableSortedDictionary<string, string> Metadata)
 {

@@ -5,7 +5,13 @@ using System.Text.Json;
 
 namespace Superposition.Datasets.Safetensors;
 
-/// <summary>Serialises a <see cref="SafetensorsFile"/>: header JSON, padding, then the data, through a temporary file.</summary>
+/// <summary>
+/// Serialises a <see cref="SafetensorsFile"/>: header JSON, padding, then the data, through a temporary
+/// file. The header lists the tensors in the file's order, but the data buffer holds them by decreasing
+/// dtype size (stable), as the reference writer does: the padded header puts the buffer at a multiple
+/// of 8 in the file and every size is a power of two, so each tensor starts at a multiple of its own
+/// dtype size and zero-copy readers (NumPy's <c>frombuffer</c>, memory maps) can view it in place.
+/// </summary>
 internal static class SafetensorsWriter
 {
     // Keep non-ASCII text (spec text, names like "γ") readable in the header; the header is never
@@ -24,7 +30,7 @@ internal static class SafetensorsWriter
                 BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
                 stream.Write(length);
                 stream.Write(header);
-                foreach (var tensor in file.Tensors)
+                foreach (var tensor in DataOrder(file))
                 {
                     WriteData(stream, tensor);
                 }
@@ -56,7 +62,7 @@ internal static class SafetensorsWriter
                 }
                 json.WriteEndObject();
             }
-            long offset = 0;
+            var offsets = DataOffsets(file);
             foreach (var tensor in file.Tensors)
             {
                 json.WriteStartObject(tensor.Name);
@@ -68,9 +74,9 @@ internal static class SafetensorsWriter
                 }
                 json.WriteEndArray();
                 json.WriteStartArray("data_offsets");
-                json.WriteNumberValue(offset);
-                offset += tensor.ByteCount;
-                json.WriteNumberValue(offset);
+                var begin = offsets[tensor.Name];
+                json.WriteNumberValue(begin);
+                json.WriteNumberValue(begin + tensor.ByteCount);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
@@ -80,6 +86,23 @@ internal static class SafetensorsWriter
         buffer.WrittenSpan.CopyTo(padded);
         padded.AsSpan(buffer.WrittenCount).Fill((byte)' ');
         return padded;
+    }
+
+    /// <summary>The tensors in data-buffer order: largest dtype first, file order among equal sizes.</summary>
+    internal static IEnumerable<SafetensorsTensor> DataOrder(SafetensorsFile file) =>
+        file.Tensors.OrderByDescending(tensor => tensor.ElementSize);
+
+    /// <summary>Each tensor's first byte in the data buffer, by name (names are unique once validated).</summary>
+    private static Dictionary<string, long> DataOffsets(SafetensorsFile file)
+    {
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        long offset = 0;
+        foreach (var tensor in DataOrder(file))
+        {
+            offsets[tensor.Name] = offset;
+            offset += tensor.ByteCount;
+        }
+        return offsets;
     }
 
     private static void Validate(SafetensorsFile file)

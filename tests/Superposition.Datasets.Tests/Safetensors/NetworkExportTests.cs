@@ -50,17 +50,19 @@ public class NetworkExportTests
         var expected = ExpectedTensors(network);
         var entries = header.RootElement.EnumerateObject().Where(p => p.Name != "__metadata__").ToArray();
         Assert.Equal(expected.Keys, entries.Select(e => e.Name));
+        // The data buffer holds the F64 tensors first, then the I32 ones, each group in header order.
         long offset = 0;
-        foreach (var entry in entries)
+        foreach (var entry in entries.OrderBy(e => expected[e.Name].DType == "F64" ? 0 : 1))
         {
-            var (dtype, data) = expected[entry.Name];
+            var (dtype, data, shape) = expected[entry.Name];
+            var size = dtype == "I32" ? 4 : 8;
             var begin = entry.Value.GetProperty("data_offsets")[0].GetInt64();
             var end = entry.Value.GetProperty("data_offsets")[1].GetInt64();
-            var shape = entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
             Assert.Equal(dtype, entry.Value.GetProperty("dtype").GetString());
+            Assert.Equal(shape, entry.Value.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
             Assert.Equal(offset, begin);
-            Assert.Equal(shape.Aggregate(1L, (a, b) => a * b) * (dtype == "I32" ? 4 : 8), end - begin);
-            Assert.Equal(data.Length, shape.Single() * (dtype == "I32" ? 4 : 8));
+            Assert.Equal(0, (dataStart + begin) % size);
+            Assert.Equal(shape.Aggregate(1L, (a, b) => a * b) * size, end - begin);
             Assert.True(data.AsSpan().SequenceEqual(bytes.AsSpan(dataStart + (int)begin, (int)(end - begin))), $"bytes of {entry.Name} differ");
             offset = end;
         }
@@ -68,7 +70,7 @@ public class NetworkExportTests
 
         var metadata = header.RootElement.GetProperty("__metadata__").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
         Assert.Equal("superposition-network", metadata["format"]);
-        Assert.Equal("1", metadata["format_version"]);
+        Assert.Equal("2", metadata["format_version"]);
         Assert.Equal(construction, metadata["construction"]);
         Assert.Equal(network.Parameters.ToJson(), metadata["construction_params"]);
         Assert.Equal(network.InputEncoding.ToString().ToLowerInvariant(), metadata["input_encoding"]);
@@ -84,25 +86,28 @@ public class NetworkExportTests
         Assert.Equal(CallerMetadata["spec"], metadata["spec"]);
     }
 
-    /// <summary>The tensors the export contract promises, in order, as little-endian bytes built here from the network.</summary>
-    private static Dictionary<string, (string DType, byte[] Data)> ExpectedTensors(Network network)
+    /// <summary>The tensors the export contract promises, in header order, as little-endian bytes and shapes built here from the network.</summary>
+    private static Dictionary<string, (string DType, byte[] Data, long[] Shape)> ExpectedTensors(Network network)
     {
-        var tensors = new Dictionary<string, (string, byte[])>
+        static (string, byte[], long[]) Vector(string dtype, byte[] data) => (dtype, data, [data.Length / (dtype == "I32" ? 4 : 8)]);
+        var tensors = new Dictionary<string, (string, byte[], long[])>
         {
-            ["input_code.offsets"] = ("I32", Int32Bytes(network.InputCode.Offsets)),
-            ["input_code.neurons"] = ("I32", Int32Bytes(network.InputCode.Neurons)),
-            ["output_code.offsets"] = ("I32", Int32Bytes(network.OutputCode.Offsets)),
-            ["output_code.neurons"] = ("I32", Int32Bytes(network.OutputCode.Neurons)),
+            ["input_code.offsets"] = Vector("I32", Int32Bytes(network.InputCode.Offsets)),
+            ["input_code.neurons"] = Vector("I32", Int32Bytes(network.InputCode.Neurons)),
+            ["output_code.offsets"] = Vector("I32", Int32Bytes(network.OutputCode.Offsets)),
+            ["output_code.neurons"] = Vector("I32", Int32Bytes(network.OutputCode.Neurons)),
         };
         if (network.Compute is { } compute)
         {
             var columns = Enumerable.Range(0, compute.ColumnCount).SelectMany(c => Enumerable.Repeat(c, compute.Rows(c).Length));
-            tensors["compute.rows"] = ("I32", Int32Bytes(compute.RowIndices));
-            tensors["compute.cols"] = ("I32", Int32Bytes(columns));
-            tensors["compute.weights"] = ("I32", Int32Bytes(compute.WeightValues));
-            tensors["biases"] = ("F64", Float64Bytes(network.Biases));
+            tensors["compute.rows"] = Vector("I32", Int32Bytes(compute.RowIndices));
+            tensors["compute.cols"] = Vector("I32", Int32Bytes(columns));
+            tensors["compute.weights"] = Vector("I32", Int32Bytes(compute.WeightValues));
+            tensors["biases"] = Vector("F64", Float64Bytes(network.Biases));
         }
-        tensors["decode_threshold"] = ("F64", Float64Bytes([network.DecodeThreshold]));
+        tensors["decode_threshold"] = Vector("F64", Float64Bytes([network.DecodeThreshold]));
+        var pairs = ((AndProblem)network.Problem).Pairs;
+        tensors["problem.pairs"] = ("I32", Int32Bytes(Enumerable.Range(0, pairs.Count).SelectMany(e => new[] { pairs.First[e], pairs.Second[e] })), [pairs.Count, 2]);
         return tensors;
     }
 
@@ -118,7 +123,7 @@ public class NetworkExportTests
         var network = Build("representation");
         var file = NetworkExport.ToFile(network, CallerMetadata);
 
-        Assert.Equal(["input_code.offsets", "input_code.neurons", "output_code.offsets", "output_code.neurons", "decode_threshold"], file.Tensors.Select(t => t.Name));
+        Assert.Equal(["input_code.offsets", "input_code.neurons", "output_code.offsets", "output_code.neurons", "decode_threshold", "problem.pairs"], file.Tensors.Select(t => t.Name));
         Assert.Equal("targets", file.Metadata["input_encoding"]);
     }
 
@@ -166,7 +171,7 @@ public class NetworkExportTests
 
     public static TheoryData<string, string> InconsistentFiles => new()
     {
-        { "wrong format", "is 'other' version 1" },
+        { "wrong format", "is 'other' version 2" },
         { "neuron out of range", "input_code.neurons[0] = 999999 lies outside" },
         { "row out of range", "compute.rows[0] = -1 lies outside" },
         { "short biases", "biases holds 1 values" },

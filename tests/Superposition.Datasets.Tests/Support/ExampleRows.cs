@@ -90,9 +90,9 @@ public static class ExampleRows
 
     public static SampleRow[] SamplesOf(CaseRow row) =>
     [
-        new() { CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 0, ActiveInputs = [3, 17, 42], TrueOutputCount = 1, FalsePositiveOutputs = [], FalseNegativeOutputs = [], Correct = true },
-        new() { CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 1, ActiveInputs = [], TrueOutputCount = 0, FalsePositiveOutputs = [7], FalseNegativeOutputs = [], Correct = false },
-        new() { CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 2, ActiveInputs = [1, 2], TrueOutputCount = 2, FalsePositiveOutputs = [5, 9], FalseNegativeOutputs = [0, int.MaxValue], Correct = false },
+        new() { Sweep = row.Sweep, CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 0, ActiveInputs = [3, 17, 42], TrueOutputCount = 1, FalsePositiveOutputs = [], FalseNegativeOutputs = [], Correct = true },
+        new() { Sweep = row.Sweep, CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 1, ActiveInputs = [], TrueOutputCount = 0, FalsePositiveOutputs = [7], FalseNegativeOutputs = [], Correct = false },
+        new() { Sweep = row.Sweep, CaseId = row.CaseId, Replicate = row.Replicate, SampleIndex = 2, ActiveInputs = [1, 2], TrueOutputCount = 2, FalsePositiveOutputs = [5, 9], FalseNegativeOutputs = [0, int.MaxValue], Correct = false },
     ];
 
     public static RunManifest Manifest(IEnumerable<CaseRow> rows, string sweep = "quickstart") => new(

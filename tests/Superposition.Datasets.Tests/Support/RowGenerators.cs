@@ -99,7 +99,7 @@ public static class RowGenerators
         };
 
     /// <summary>Samples of one (case, replicate), as the pipeline hands them to the sink with their case row.</summary>
-    public static Gen<SampleRow> SampleOf(string caseId, int replicate) =>
+    public static Gen<SampleRow> SampleOf(string sweep, string caseId, int replicate) =>
         from index in Int64
         from active in IntList
         from trueOutputs in Int32
@@ -108,6 +108,7 @@ public static class RowGenerators
         from correct in Boolean
         select new SampleRow
         {
+            Sweep = sweep,
             CaseId = caseId,
             Replicate = replicate,
             SampleIndex = index,
@@ -120,6 +121,6 @@ public static class RowGenerators
 
     public static Gen<CaseWithSamples> CaseWithSamples { get; } =
         from row in CaseRow
-        from samples in SampleOf(row.CaseId, row.Replicate).ArrayOf()
+        from samples in SampleOf(row.Sweep, row.CaseId, row.Replicate).ArrayOf()
         select new CaseWithSamples(row, samples);
 }
