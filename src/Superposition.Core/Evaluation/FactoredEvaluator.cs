@@ -35,6 +35,7 @@ public static class FactoredEvaluator
     /// </summary>
     private const int PrefetchDistance = 8;
 
+    #region decoder-dispatch
     /// <summary>
     /// Evaluates every sample of a batch with caller-owned scratch. The decoder is dispatched here, once
     /// per batch, onto its kernel struct: the only switch over <see cref="Decoder"/> cases in the product.
@@ -46,6 +47,7 @@ public static class FactoredEvaluator
         Decoder.KOfW decoder => Evaluate<KOfWKernel>(network, batch, scratch, decoder.Threshold, decoder.K),
         var other => throw new UnreachableException($"decoder {other.Name} has no kernel"),
     };
+    #endregion
 
     /// <summary>
     /// The dense activation vector of the read-out layer for one input: the positive neurons' activations,
