@@ -195,6 +195,22 @@ public class SweepExpansionTests
     }
 
     [Fact]
+    public void Expand_leaves_parameters_added_later_out_of_case_ids_while_they_hold_their_default()
+    {
+        // superposed-and's decoder and decoder_fraction came after case ids were fixed (docs/spec-format.md,
+        // "Parameters added later"): written at their defaults they are the pinned case; set, a new case.
+        var explicitDefaults = Assert.Single(SweepExpansion.Expand(Valid(With(s => s["params"] = new JsonObject { ["decoder"] = "all-above", ["decoder_fraction"] = 1 }))));
+        var kOfW = Assert.Single(SweepExpansion.Expand(Valid(With(s => s["params"] = new JsonObject { ["decoder"] = "k-of-w", ["decoder_fraction"] = 0.75 }))));
+
+        Assert.Equal("superposed-and", explicitDefaults.Construction);
+        Assert.Equal("056bfad12fe0", explicitDefaults.CaseId);
+        Assert.False(explicitDefaults.ConstructionParams.ContainsKey("decoder"));
+        Assert.NotEqual("056bfad12fe0", kOfW.CaseId);
+        Assert.Equal("k-of-w", kOfW.ConstructionParams["decoder"]);
+        Assert.Equal(0.75, kOfW.ConstructionParams["decoder_fraction"]);
+    }
+
+    [Fact]
     public void Expand_throws_listing_problems_for_a_hand_built_invalid_spec()
     {
         var valid = Valid(Minimal());
