@@ -44,10 +44,14 @@ public class CoreGeneratorProperties
         var definition = ConstructionRegistry.Find(construction)!;
         var cases = CoreGenerators.BuildCases(definition).Sample(100, 200);
 
-        Assert.All(cases, c => Assert.Empty(c.Definition.Validate(c.Spec, c.Parameters)));
+        Assert.All(cases, c => Assert.Empty(c.Definition.Validate(c.Spec, c.Request)));
         Assert.All(cases, c => Assert.Contains(c.Spec.Kind, definition.Solves));
-        Assert.Contains(cases, c => !c.Parameters.Equals(definition.Defaults));
-        Assert.Contains(cases, c => c.Parameters.Numbers.Any(p => p.Value < definition.Defaults.Numbers[p.Key]));
+        var defaults = definition.Parameters.Where(p => !p.IsChoice).ToDictionary(p => p.Name, p => p.DefaultNumber!.Value);
+        Assert.Contains(cases, c => !c.Parameters.Equals(definition.Defaults.Values));
+        Assert.Contains(cases, c => c.Parameters.Numbers.Any(p => p.Value < defaults[p.Key]));
+        // Every choice of every choice parameter is built (for superposed-and: the k-of-w decoder).
+        Assert.All(definition.Parameters.Where(p => p.IsChoice), p => Assert.All(p.Choices, choice =>
+            Assert.Contains(cases, c => c.Parameters.Choices.GetValueOrDefault(p.Name, p.DefaultChoice!) == choice)));
     }
 
     [Fact]

@@ -39,8 +39,7 @@ internal static class NetworkAssert
             Assert.Equal(m.WeightValues.ToArray(), n.WeightValues.ToArray());
         }
         Assert.Equal(expected.Biases.ToArray(), actual.Biases.ToArray());
-        Assert.Equal(expected.DecodeRule, actual.DecodeRule);
-        Assert.Equal(expected.DecodeThreshold, actual.DecodeThreshold);
+        Assert.Equal(expected.Decoder, actual.Decoder);
         Assert.Equal(expected.Layout.ToArray(), actual.Layout.ToArray());
         Assert.Equal(expected.Resources, actual.Resources);
     }

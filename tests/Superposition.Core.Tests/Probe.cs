@@ -1,4 +1,5 @@
 using Superposition.Evaluation;
+using Superposition.Inputs;
 using Superposition.Networks;
 
 namespace Superposition.Core.Tests;
@@ -13,9 +14,8 @@ internal sealed record Probe(int[] Active, int[] Truth, int[] Decoded, double Mi
         var truth = new int[Math.Max(problem.MaxTrueOutputs, active.Length)];
         var trueCount = problem.TrueOutputs(active, truth);
         truth = truth[..trueCount];
-        var features = network.InputEncoding == InputEncoding.Targets ? truth : active;
-        var count = FactoredEvaluator.EvaluateSample(network, features, truth, scratch, out var minTrue, out var maxFalse);
-        return new Probe(active, truth, scratch.Decoded[..count], minTrue, maxFalse);
+        var outcome = FactoredEvaluator.Evaluate(network, new SampleBatch(0, [0, active.Length], active, [0, truth.Length], truth), scratch);
+        return new Probe(active, truth, outcome.DecodedOutputs(0).ToArray(), outcome.MinTrueMargin[0], outcome.MaxFalseMargin[0]);
     }
 
     public IEnumerable<int> FalseNegatives => Truth.Except(Decoded);

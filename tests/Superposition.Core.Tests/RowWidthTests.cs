@@ -1,3 +1,4 @@
+using Superposition.Decoding;
 using System.Collections.Immutable;
 using Superposition.Codes;
 using Superposition.Constructions;
@@ -141,13 +142,15 @@ public class RowWidthTests
             ConstructionParameters.Empty,
             problem,
             seed,
-            InputEncoding.Superposed,
-            CodeFactory.Uniform(Columns, InputNeurons, InputWidth, rng),
-            compute,
-            biases,
-            CodeFactory.Uniform(10, rows, 4, rng),
-            DecodeRule.AllAbove,
-            0.25,
-            []);
+            new NetworkParts
+            {
+                InputEncoding = InputEncoding.Superposed,
+                InputCode = CodeFactory.Uniform(Columns, InputNeurons, InputWidth, rng),
+                Compute = compute,
+                Biases = biases,
+                OutputCode = CodeFactory.Uniform(10, rows, 4, rng),
+                Decoder = new Decoder.AllAbove(0.25),
+                Layout = [],
+            });
     }
 }

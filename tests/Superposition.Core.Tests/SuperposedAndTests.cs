@@ -36,6 +36,6 @@ public class SuperposedAndTests
 
         var network = NetworkBuilder.Build(spec, SuperposedAnd.Definition.Name, parameters, new Seed(1), new Seed(2));
 
-        Assert.Equal(1, SuperposedAnd.Gate(spec.Sparsity, network.Parameters));
+        Assert.Equal(1, SuperposedAndLayer.Gate(spec.Sparsity, SuperposedAnd.Definition.Resolve(network.Parameters).OptionsAs<SuperposedAndOptions>()));
     }
 }

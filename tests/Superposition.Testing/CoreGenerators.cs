@@ -113,12 +113,12 @@ public static class CoreGenerators
     /// scaled down or up (adversarially small values included), every choice equally often. Whether they
     /// suit a given problem is decided by <see cref="BuildCases"/>.
     /// </summary>
-    public static Gen<ConstructionParameters> Parameters(ConstructionDefinition definition) =>
+    public static Gen<ConstructionRequest> Parameters(ConstructionDefinition definition) =>
         from values in Gen.CollectToArray(definition.Parameters, Value)
         select Resolve(definition, values);
 
     /// <summary>A registered construction with parameters for it.</summary>
-    public static Gen<(ConstructionDefinition Definition, ConstructionParameters Parameters)> Constructions() =>
+    public static Gen<(ConstructionDefinition Definition, ConstructionRequest Parameters)> Constructions() =>
         from definition in Gen.Elements(ConstructionRegistry.All.AsEnumerable())
         from parameters in Parameters(definition)
         select (definition, parameters);
@@ -134,7 +134,7 @@ public static class CoreGenerators
         from problemSeed in Seeds
         from constructionSeed in Seeds
         select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed),
-        c => !c.Definition.Validate(c.Spec, c.Parameters).Any(),
+        c => !c.Definition.Validate(c.Spec, c.Request).Any(),
         $"no buildable case of '{definition.Name}'{(defaultParameters ? " with its default parameters" : "")}; do its defaults pass its own Check?");
 
     /// <summary>
@@ -193,22 +193,31 @@ public static class CoreGenerators
         return Gen.Frequency((1, Gen.Constant(defaultValue)), (1, scaled)).Select(value => (object)value);
     }
 
-    /// <summary>Rounds whole-number parameters and keeps every value above the parameter's lower limit.</summary>
+    /// <summary>Rounds whole-number parameters and keeps every value inside the parameter's range (limits included where they are).</summary>
     private static double Adjust(ParameterDefinition parameter, double value)
     {
+        var range = parameter.Range;
         if (parameter.Integer)
         {
             value = Math.Round(value);
-            return value > parameter.ExclusiveMinimum ? value : Math.Floor(parameter.ExclusiveMinimum) + 1;
         }
-        return value > parameter.ExclusiveMinimum ? value : parameter.ExclusiveMinimum + (Math.Abs(parameter.DefaultNumber!.Value) / 8);
+        if (!(range.MinimumInclusive ? value >= range.Minimum : value > range.Minimum))
+        {
+            value = parameter.Integer ? Math.Floor(range.Minimum) + 1 : range.Minimum + (Math.Abs(parameter.DefaultNumber!.Value) / 8);
+            value = range.MinimumInclusive && parameter.Integer ? Math.Ceiling(range.Minimum) : value;
+        }
+        if (!(range.MaximumInclusive ? value <= range.Maximum : value < range.Maximum))
+        {
+            value = range.MaximumInclusive ? range.Maximum : parameter.Integer ? Math.Ceiling(range.Maximum) - 1 : (range.Maximum + range.Minimum) / 2;
+        }
+        return value;
     }
 
-    private static ConstructionParameters Resolve(ConstructionDefinition definition, object[] values)
+    private static ConstructionRequest Resolve(ConstructionDefinition definition, object[] values)
     {
         var raw = definition.Parameters.Select((parameter, k) => KeyValuePair.Create(parameter.Name, values[k])).ToImmutableDictionary();
-        var (parameters, errors) = definition.Resolve(raw, "");
-        return parameters ?? throw new InvalidOperationException($"generated invalid parameters for '{definition.Name}': {string.Join("; ", errors)}");
+        var (request, errors) = definition.Resolve(raw, "");
+        return request ?? throw new InvalidOperationException($"generated invalid parameters for '{definition.Name}': {string.Join("; ", errors)}");
     }
 
     private static int InputBound(int size) => 2 + (Math.Clamp(size, 0, 100) * (MaxInputs - 2) / 100);

@@ -7,15 +7,24 @@ using Superposition.Validation;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// Everything the rest of the product needs to know about a construction: its name, which problems it
-/// solves, its parameters with defaults, what it guarantees (the invariant suite reads this), extra
-/// validation and the build function. Register it in <see cref="ConstructionRegistry.All"/>.
+/// Everything the rest of the product needs to know about a construction (the spec parser, sweeps,
+/// the pipeline, the memory check, the reports and the invariant suite): its name, role, the problems it
+/// solves, what it guarantees, its parameter schema, and how to resolve, check, build and size a request.
+/// Implemented by <see cref="ConstructionDefinition{TProblem, TOptions}"/>; register it in
+/// <see cref="ConstructionRegistry.All"/> (docs/extending/construction.md).
 /// </summary>
-public sealed record ConstructionDefinition
+public abstract record ConstructionDefinition
 {
+    private protected ConstructionDefinition()
+    {
+    }
+
     public required string Name { get; init; }
 
     public required string Summary { get; init; }
+
+    /// <summary>What the reports use this construction for.</summary>
+    public required ConstructionRole Role { get; init; }
 
     /// <summary>The problem kinds this construction can build a network for.</summary>
     public required ImmutableArray<ProblemKind> Solves { get; init; }
@@ -23,66 +32,61 @@ public sealed record ConstructionDefinition
     /// <summary>True when no input with at most s active features can give a false negative, for every seed (docs/mathematics.md §7, invariant 3).</summary>
     public required bool NeverFalseNegative { get; init; }
 
-    /// <summary>True when the network computes the outputs from the inputs (false for the representation baseline).</summary>
-    public bool Computes { get; init; } = true;
+    /// <summary>The parameter schema, in documentation order.</summary>
+    public abstract ImmutableArray<ParameterDefinition> Parameters { get; }
 
-    public required ImmutableArray<ParameterDefinition> Parameters { get; init; }
-
-    /// <summary>Problems that depend on the combination of problem and parameters (for example n_0 &lt; b).</summary>
-    public Func<ProblemSpec, ConstructionParameters, IEnumerable<string>> Check { get; init; } = (_, _) => [];
-
-    public required Func<Problem, ConstructionParameters, Seed, Network> Build { get; init; }
-
-    /// <summary>The parameters with every default filled in.</summary>
-    public ConstructionParameters Defaults => Resolve(ImmutableDictionary<string, object>.Empty, "").Parameters!;
+    /// <summary>The request with every default.</summary>
+    public ConstructionRequest Defaults => Resolve(ImmutableDictionary<string, object>.Empty, "").Request!;
 
     /// <summary>
     /// Checks raw values (double or string, from a spec) against <see cref="Parameters"/> and fills in
-    /// defaults. Returns every problem found, each with its path under <paramref name="path"/>.
+    /// defaults. Returns the typed request, or every problem found, each at its path under <paramref name="path"/>.
     /// </summary>
-    public (ConstructionParameters? Parameters, ImmutableArray<SpecError> Errors) Resolve(IReadOnlyDictionary<string, object> raw, string path)
+    public abstract (ConstructionRequest? Request, ImmutableArray<SpecError> Errors) Resolve(IReadOnlyDictionary<string, object> raw, string path);
+
+    /// <summary>The request for canonical values (as a request's <see cref="ConstructionRequest.Values"/> holds them); throws when they are invalid.</summary>
+    public ConstructionRequest Resolve(ConstructionParameters values)
     {
-        string At(string field) => path.Length == 0 ? field : $"{path}.{field}";
-        var errors = ImmutableArray.CreateBuilder<SpecError>();
-        var names = Parameters.Select(p => p.Name).ToArray();
-        foreach (var name in raw.Keys.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(values);
+        var raw = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, number) in values.Numbers)
         {
-            errors.Add(new SpecError(At(name), $"'{Name}' has no parameter '{name}'; {NearestName.Hint(name, names)}"));
+            raw[name] = number;
         }
-        var numbers = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
-        var choices = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in Parameters)
+        foreach (var (name, choice) in values.Choices)
         {
-            object value = raw.TryGetValue(parameter.Name, out var given) ? given : (object?)parameter.DefaultNumber ?? parameter.DefaultChoice!;
-            if (parameter.Check(value) is { } problem)
-            {
-                errors.Add(new SpecError(At(parameter.Name), problem));
-            }
-            else if (parameter.IsChoice)
-            {
-                choices[parameter.Name] = (string)value;
-            }
-            else
-            {
-                numbers[parameter.Name] = (double)value;
-            }
+            raw[name] = choice;
         }
-        return errors.Count > 0
-            ? (null, errors.ToImmutable())
-            : (new ConstructionParameters(numbers.ToImmutable(), choices.ToImmutable()), []);
+        var (request, errors) = Resolve(raw, "");
+        return request ?? throw new InvalidSpecException(errors);
     }
 
-    /// <summary>Every problem with building this construction for <paramref name="problem"/> with <paramref name="parameters"/>.</summary>
-    public IEnumerable<SpecError> Validate(ProblemSpec problem, ConstructionParameters parameters, string path = "")
+    /// <summary>
+    /// Every problem with building this construction for <paramref name="problem"/> with
+    /// <paramref name="request"/>: a problem kind it does not solve (at <paramref name="path"/>, the
+    /// construction), else each failed check at the parameter it names (<paramref name="parametersPath"/>.name).
+    /// </summary>
+    public IEnumerable<SpecError> Validate(ProblemSpec problem, ConstructionRequest request, string path = "construction", string parametersPath = "construction_params")
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(request);
         if (!Solves.Contains(problem.Kind))
         {
             yield return new SpecError(path, $"'{Name}' does not solve {problem.ProblemName} problems; it solves {string.Join(", ", Solves.Select(k => k.ToString().ToLowerInvariant()))}");
             yield break;
         }
-        foreach (var message in Check(problem, parameters))
+        foreach (var error in Check(problem, request))
         {
-            yield return new SpecError(path, message);
+            yield return new SpecError(parametersPath.Length == 0 ? error.Parameter : $"{parametersPath}.{error.Parameter}", error.Message);
         }
     }
+
+    /// <summary>Problems that depend on the combination of problem and parameters (for example n_0 &lt; b), each naming its parameter.</summary>
+    public abstract IEnumerable<ParameterError> Check(ProblemSpec problem, ConstructionRequest request);
+
+    /// <summary>Builds the network; the request must have passed <see cref="Validate"/> for the problem's spec.</summary>
+    public abstract Network Build(Problem problem, ConstructionRequest request, Seed seed);
+
+    /// <summary>The sizes the build will draw, without building (for the memory estimate).</summary>
+    public abstract ConstructionSizes EstimateSizes(ProblemSpec problem, ConstructionRequest request);
 }

@@ -4,9 +4,9 @@ using Superposition.Validation;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// The one place constructions are registered. The spec parser, the command line and the invariant
-/// test suite all read this list, so a new construction is one file plus one line here
-/// (docs/adding-a-construction.md).
+/// The one place constructions are registered. The spec parser, the command line, the memory check,
+/// the reports, the generated tables of docs/spec-format.md and the invariant test suite all read this
+/// list, so a new construction is one folder plus one line here (docs/extending/construction.md).
 /// </summary>
 public static class ConstructionRegistry
 {
@@ -22,6 +22,9 @@ public static class ConstructionRegistry
     public static ImmutableArray<string> Names { get; } = [.. All.Select(c => c.Name)];
 
     public static ConstructionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The role of the construction named <paramref name="name"/>, or null when none is registered under it (rows of an older dataset).</summary>
+    public static ConstructionRole? RoleOf(string name) => Find(name)?.Role;
 
     /// <summary>The definition named <paramref name="name"/>, or an error with the nearest valid name.</summary>
     public static (ConstructionDefinition? Definition, SpecError? Error) Lookup(string name, string path) =>

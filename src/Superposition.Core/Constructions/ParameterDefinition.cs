@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Superposition.Constructions;
 
 /// <summary>
-/// One named construction parameter: a number (with its default and lower limit) or a choice among
-/// fixed words. Every constant of a construction is one of these, so a spec can set it and a dataset
-/// records it.
+/// What the rest of the product sees of one construction parameter: its name, a number (with its
+/// default and valid range) or a choice among fixed words, and a description. The spec parser checks
+/// values against it, the docs table is generated from it, and the generators draw values inside it.
+/// Typed access to a construction's options goes through <see cref="Parameter{TOptions}"/>.
 /// </summary>
 public sealed record ParameterDefinition
 {
@@ -21,20 +23,26 @@ public sealed record ParameterDefinition
 
     public ImmutableArray<string> Choices { get; init; } = [];
 
-    /// <summary>Values must be strictly above this (numbers only).</summary>
-    public double ExclusiveMinimum { get; init; } = double.NegativeInfinity;
+    /// <summary>Valid values (numbers only).</summary>
+    public NumberRange Range { get; init; } = NumberRange.Positive;
 
     /// <summary>Values must be whole numbers (numbers only).</summary>
     public bool Integer { get; init; }
 
+    /// <summary>
+    /// Added after case ids were fixed: left out of the canonical parameters (and so of case ids, seeds
+    /// and the construction_params column) while it holds its default, so existing cases keep their ids
+    /// (docs/spec-format.md, "Case ids and seeds").
+    /// </summary>
+    public bool OmittedAtDefault { get; init; }
+
     public bool IsChoice => DefaultChoice is not null;
 
-    /// <summary>A positive number, the usual kind of constant.</summary>
-    public static ParameterDefinition Positive(string name, double defaultValue, string description, bool integer = false) =>
-        new() { Name = name, DefaultNumber = defaultValue, Description = description, ExclusiveMinimum = 0, Integer = integer };
+    /// <summary>The default as the spec parser's raw value: a double or a string.</summary>
+    public object DefaultValue => (object?)DefaultNumber ?? DefaultChoice!;
 
-    public static ParameterDefinition Choice(string name, string defaultValue, ImmutableArray<string> choices, string description) =>
-        new() { Name = name, DefaultChoice = defaultValue, Choices = choices, Description = description };
+    /// <summary>Whether <paramref name="value"/> (a double or a string) is this parameter's default.</summary>
+    public bool IsDefault(object value) => IsChoice ? Equals(value, DefaultChoice) : value is double number && number == DefaultNumber;
 
     /// <summary>The problem with a proposed value, or null when it is acceptable.</summary>
     public string? Check(object value) => (IsChoice, value) switch
@@ -43,7 +51,7 @@ public sealed record ParameterDefinition
         (true, string word) => $"'{word}' is not one of {string.Join(", ", Choices)}",
         (true, _) => $"expected one of {string.Join(", ", Choices)} (a string), got {value}",
         (false, double number) when !double.IsFinite(number) => $"must be a finite number, got {number}",
-        (false, double number) when number <= ExclusiveMinimum => $"must be greater than {ExclusiveMinimum}, got {number}",
+        (false, double number) when !Range.Contains(number) => $"must be {Range.Requirement()}, got {number.ToString(CultureInfo.InvariantCulture)}",
         (false, double number) when Integer && number != Math.Floor(number) => $"must be a whole number, got {number}",
         // Integer parameters are read with a checked int conversion: a larger value must fail here, not throw there.
         (false, double number) when Integer && number is > int.MaxValue or < int.MinValue => $"must be a whole number between {int.MinValue} and {int.MaxValue}, got {number}",

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Superposition.Networks;
 
 namespace Superposition.Evaluation;
@@ -71,26 +72,21 @@ public sealed class DenseEvaluator
         return activations;
     }
 
-    /// <summary>The decoded outputs for an input, ascending, by checking every output's code.</summary>
+    /// <summary>The decoded outputs for an input, ascending, by asking the reference decoder about every output's code.</summary>
     public int[] Decode(ReadOnlySpan<int> features)
     {
         var activations = Activations(features);
         var code = _network.OutputCode;
         var decoded = new List<int>();
+        var support = new List<double>();
         for (var output = 0; output < code.FeatureCount; output++)
         {
-            var support = code.Support(output);
-            if (support.Length == 0)
+            support.Clear();
+            foreach (var neuron in code.Support(output))
             {
-                continue;
+                support.Add(activations[neuron]);
             }
-            var fires = _network.DecodeRule switch
-            {
-                DecodeRule.AllAbove => All(support, activations, _network.DecodeThreshold),
-                DecodeRule.MeanAbove => Mean(support, activations) > _network.DecodeThreshold,
-                _ => throw new InvalidOperationException($"unknown decode rule {_network.DecodeRule}"),
-            };
-            if (fires)
+            if (_network.Decoder.Fires(CollectionsMarshal.AsSpan(support)))
             {
                 decoded.Add(output);
             }
@@ -98,25 +94,17 @@ public sealed class DenseEvaluator
         return [.. decoded];
     }
 
-    private static bool All(ReadOnlySpan<int> support, double[] activations, double threshold)
+    /// <summary>The reference margin of every output for an input: the decoder's margin on its support's activations.</summary>
+    public double[] Margins(ReadOnlySpan<int> features)
     {
-        foreach (var neuron in support)
+        var activations = Activations(features);
+        var code = _network.OutputCode;
+        var margins = new double[code.FeatureCount];
+        for (var output = 0; output < margins.Length; output++)
         {
-            if (!(activations[neuron] > threshold))
-            {
-                return false;
-            }
+            double[] support = [.. code.Support(output).ToArray().Select(neuron => activations[neuron])];
+            margins[output] = _network.Decoder.Margin(support);
         }
-        return true;
-    }
-
-    private static double Mean(ReadOnlySpan<int> support, double[] activations)
-    {
-        var sum = 0.0;
-        foreach (var neuron in support)
-        {
-            sum += activations[neuron];
-        }
-        return sum / support.Length;
+        return margins;
     }
 }

@@ -31,6 +31,12 @@ public sealed class EvaluationScratch
         MinActivation = new double[outputs];
         TouchedOutputs = new int[outputs];
         Decoded = new int[outputs];
+        var widest = 0;
+        for (var output = 0; output < outputs; output++)
+        {
+            widest = Math.Max(widest, network.OutputCode.Width(output));
+        }
+        SupportActivations = new double[widest];
     }
 
     internal int Generation { get; private set; }
@@ -74,6 +80,9 @@ public sealed class EvaluationScratch
     internal int[] TouchedOutputs { get; }
 
     internal int[] Decoded { get; }
+
+    /// <summary>Room for one output's support activations (k-of-w selects its k-th largest here).</summary>
+    internal double[] SupportActivations { get; }
 
     /// <summary>Starts a new sample; on wrap-around clears the stamps so no stale mark survives.</summary>
     internal int NextGeneration()

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Superposition.Decoding;
 using Superposition.Inputs;
 using Superposition.Networks;
 
@@ -12,9 +14,9 @@ namespace Superposition.Evaluation;
 /// active features into input neurons; walk the reverse index to count |C_i ∩ a| for every input read
 /// above zero; scatter those integer counts through M's columns into integer accumulators; apply
 /// bias and ReLU only where an accumulator reaches the neuron's firing floor (every other neuron is
-/// at or below zero); from each positive neuron, find the outputs it can turn on: for all-above decoding
-/// those whose whole code is positive, through the neuron's anchored outputs (<see cref="Codes.Code.AnchoredOn"/>),
-/// for mean-above decoding every output on the reverse index. All
+/// at or below zero); from each positive neuron, find the outputs it can turn on, through the decoder's
+/// kernel (<see cref="IDecodeKernel"/>: for all-above those whose whole code is positive, through the
+/// neuron's anchored outputs; for mean-above and k-of-w every output on the reverse index). All
 /// sums are integers until the single division in <see cref="Network.Activation"/>, so the result is
 /// exact and equals <see cref="DenseEvaluator"/> bit for bit.
 /// </summary>
@@ -33,23 +35,19 @@ public static class FactoredEvaluator
     /// </summary>
     private const int PrefetchDistance = 8;
 
-    /// <summary>Evaluates every sample of a batch with caller-owned scratch.</summary>
-    public static BatchOutcome Evaluate(Network network, SampleBatch batch, EvaluationScratch scratch)
+    #region decoder-dispatch
+    /// <summary>
+    /// Evaluates every sample of a batch with caller-owned scratch. The decoder is dispatched here, once
+    /// per batch, onto its kernel struct: the only switch over <see cref="Decoder"/> cases in the product.
+    /// </summary>
+    public static BatchOutcome Evaluate(Network network, SampleBatch batch, EvaluationScratch scratch) => network.Decoder switch
     {
-        var offsets = new int[batch.Count + 1];
-        var decoded = new List<int>(batch.Count * 4);
-        var minTrue = new double[batch.Count];
-        var maxFalse = new double[batch.Count];
-        for (var k = 0; k < batch.Count; k++)
-        {
-            var truth = batch.Truth(k);
-            var features = network.InputEncoding == InputEncoding.Targets ? truth : batch.Active(k);
-            var count = EvaluateSample(network, features, truth, scratch, out minTrue[k], out maxFalse[k]);
-            decoded.AddRange(scratch.Decoded.AsSpan(0, count));
-            offsets[k + 1] = decoded.Count;
-        }
-        return new BatchOutcome(offsets, [.. decoded], minTrue, maxFalse);
-    }
+        Decoder.AllAbove decoder => Evaluate<AllAboveKernel>(network, batch, scratch, decoder.Threshold, 0),
+        Decoder.MeanAbove decoder => Evaluate<MeanAboveKernel>(network, batch, scratch, decoder.Threshold, 0),
+        Decoder.KOfW decoder => Evaluate<KOfWKernel>(network, batch, scratch, decoder.Threshold, decoder.K),
+        var other => throw new UnreachableException($"decoder {other.Name} has no kernel"),
+    };
+    #endregion
 
     /// <summary>
     /// The dense activation vector of the read-out layer for one input: the positive neurons' activations,
@@ -66,29 +64,46 @@ public static class FactoredEvaluator
         return activations;
     }
 
+    private static BatchOutcome Evaluate<TKernel>(Network network, SampleBatch batch, EvaluationScratch scratch, double threshold, int k)
+        where TKernel : struct, IDecodeKernel
+    {
+        var offsets = new int[batch.Count + 1];
+        var decoded = new List<int>(batch.Count * 4);
+        var minTrue = new double[batch.Count];
+        var maxFalse = new double[batch.Count];
+        for (var sample = 0; sample < batch.Count; sample++)
+        {
+            var truth = batch.Truth(sample);
+            var features = network.InputEncoding == InputEncoding.Targets ? truth : batch.Active(sample);
+            var count = EvaluateSample<TKernel>(network, features, truth, scratch, threshold, k, out minTrue[sample], out maxFalse[sample]);
+            decoded.AddRange(scratch.Decoded.AsSpan(0, count));
+            offsets[sample + 1] = decoded.Count;
+        }
+        return new BatchOutcome(offsets, [.. decoded], minTrue, maxFalse);
+    }
+
     /// <summary>
     /// Evaluates one sample: writes its decoded outputs (ascending) to scratch.Decoded and returns their
     /// number. <paramref name="features"/> are the active inputs, or the true outputs for a network
     /// with <see cref="InputEncoding.Targets"/>; <paramref name="truth"/> is sorted.
     /// </summary>
-    public static int EvaluateSample(Network network, ReadOnlySpan<int> features, ReadOnlySpan<int> truth, EvaluationScratch scratch, out double minTrueMargin, out double maxFalseMargin)
+    private static int EvaluateSample<TKernel>(Network network, ReadOnlySpan<int> features, ReadOnlySpan<int> truth, EvaluationScratch scratch, double threshold, int k, out double minTrueMargin, out double maxFalseMargin)
+        where TKernel : struct, IDecodeKernel
     {
         var positive = Forward(network, features, scratch);
         var generation = scratch.Generation;
         var code = network.OutputCode;
-        var touchedOutputs = network.DecodeRule == DecodeRule.AllAbove
-            ? CollectCompleteOutputs(code, scratch, positive, generation)
-            : CollectReachedOutputs(code, scratch, positive, generation);
+        var touchedOutputs = TKernel.Collect(code, scratch, positive, generation);
 
-        // Margins: an output left out above (not every neuron positive, or none reached) reads at the floor (0 − threshold).
-        var floor = -network.DecodeThreshold;
+        // Margins: an output the kernel left out reads at the floor (0 − threshold).
+        var floor = 0.0 - threshold;
         var decodedCount = 0;
         minTrueMargin = double.PositiveInfinity;
         maxFalseMargin = double.NegativeInfinity;
         var touchedFalse = 0;
         foreach (var output in scratch.TouchedOutputs.AsSpan(0, touchedOutputs))
         {
-            var margin = Margin(network, scratch, output);
+            var margin = TKernel.Margin(code, scratch, output, threshold, k);
             if (margin > 0)
             {
                 scratch.Decoded[decodedCount++] = output;
@@ -116,102 +131,6 @@ public static class FactoredEvaluator
         }
         scratch.Decoded.AsSpan(0, decodedCount).Sort();
         return decodedCount;
-    }
-
-    /// <summary>
-    /// All-above decoding: only an output whose every neuron is positive can read 1 or have a margin above
-    /// the floor, so visit each positive neuron's anchored outputs, skip those whose witness is not
-    /// positive, and keep those whose whole support is positive (early exit on the first neuron that is not).
-    /// </summary>
-    private static int CollectCompleteOutputs(Codes.Code code, EvaluationScratch scratch, int positive, int generation)
-    {
-        var touched = 0;
-        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
-        {
-            var anchored = code.AnchoredOn(neuron);
-            var witnesses = code.WitnessesOn(neuron);
-            for (var k = 0; k < anchored.Length; k++)
-            {
-                if (scratch.PositiveStamp[witnesses[k]] != generation)
-                {
-                    continue;
-                }
-                var output = anchored[k];
-                var minimum = double.PositiveInfinity;
-                var complete = true;
-                foreach (var member in code.Support(output))
-                {
-                    if (scratch.PositiveStamp[member] != generation)
-                    {
-                        complete = false;
-                        break;
-                    }
-                    minimum = Math.Min(minimum, scratch.Activations[member]);
-                }
-                if (complete)
-                {
-                    scratch.OutputStamp[output] = generation;
-                    scratch.PositiveCounts[output] = code.Width(output);
-                    scratch.MinActivation[output] = minimum;
-                    scratch.TouchedOutputs[touched++] = output;
-                }
-            }
-        }
-        return touched;
-    }
-
-    /// <summary>Mean-above decoding: any output one positive neuron reaches can read 1, so walk the full reverse index.</summary>
-    private static int CollectReachedOutputs(Codes.Code code, EvaluationScratch scratch, int positive, int generation)
-    {
-        var touched = 0;
-        foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
-        {
-            var activation = scratch.Activations[neuron];
-            foreach (var output in code.FeaturesOn(neuron))
-            {
-                if (scratch.OutputStamp[output] != generation)
-                {
-                    scratch.OutputStamp[output] = generation;
-                    scratch.PositiveCounts[output] = 0;
-                    scratch.MinActivation[output] = double.PositiveInfinity;
-                    scratch.TouchedOutputs[touched++] = output;
-                }
-                scratch.PositiveCounts[output]++;
-                scratch.MinActivation[output] = Math.Min(scratch.MinActivation[output], activation);
-            }
-        }
-        return touched;
-    }
-
-    /// <summary>Activation of the threshold rule, minus the threshold: positive iff the output reads as 1.</summary>
-    private static double Margin(Network network, EvaluationScratch scratch, int output)
-    {
-        var width = network.OutputCode.Width(output);
-        if (width == 0)
-        {
-            return -network.DecodeThreshold;
-        }
-        return network.DecodeRule switch
-        {
-            DecodeRule.AllAbove => (scratch.PositiveCounts[output] == width ? scratch.MinActivation[output] : 0.0) - network.DecodeThreshold,
-            DecodeRule.MeanAbove => MeanActivation(network, scratch, output) - network.DecodeThreshold,
-            _ => throw new InvalidOperationException($"unknown decode rule {network.DecodeRule}"),
-        };
-    }
-
-    /// <summary>
-    /// Mean over the support, summed in support order (as the dense reference does), so the floating-point
-    /// sum and hence the decision are identical to the reference's.
-    /// </summary>
-    private static double MeanActivation(Network network, EvaluationScratch scratch, int output)
-    {
-        var support = network.OutputCode.Support(output);
-        var sum = 0.0;
-        foreach (var neuron in support)
-        {
-            sum += scratch.PositiveStamp[neuron] == scratch.Generation ? scratch.Activations[neuron] : 0.0;
-        }
-        return sum / support.Length;
     }
 
     /// <summary>

@@ -16,19 +16,26 @@ public static class NetworkBuilder
     /// <summary>Every problem with the request; empty when Build will succeed on validation grounds.</summary>
     public static IReadOnlyList<SpecError> Validate(ProblemSpec problem, string construction, IReadOnlyDictionary<string, object> parameters, string path = "")
     {
-        var errors = new List<SpecError>(ProblemGeneration.Validate(problem, path));
         var at = path.Length == 0 ? "construction" : $"{path}.construction";
         var (definition, unknown) = ConstructionRegistry.Lookup(construction, at);
         if (definition is null)
         {
-            errors.Add(unknown!);
-            return errors;
+            return [.. ProblemGeneration.Validate(problem, path), unknown!];
         }
-        var (resolved, parameterErrors) = definition.Resolve(parameters, path.Length == 0 ? "construction_params" : $"{path}.construction_params");
+        return Validate(problem, definition, parameters, path);
+    }
+
+    /// <summary>Every problem with building <paramref name="definition"/> (registered or not) from raw parameter values.</summary>
+    public static IReadOnlyList<SpecError> Validate(ProblemSpec problem, ConstructionDefinition definition, IReadOnlyDictionary<string, object> parameters, string path = "")
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var errors = new List<SpecError>(ProblemGeneration.Validate(problem, path));
+        var parametersPath = path.Length == 0 ? "construction_params" : $"{path}.construction_params";
+        var (request, parameterErrors) = definition.Resolve(parameters, parametersPath);
         errors.AddRange(parameterErrors);
-        if (resolved is not null && errors.Count == 0)
+        if (request is not null && errors.Count == 0)
         {
-            errors.AddRange(definition.Validate(problem, resolved, at));
+            errors.AddRange(definition.Validate(problem, request, path.Length == 0 ? "construction" : $"{path}.construction", parametersPath));
         }
         return errors;
     }
@@ -37,15 +44,31 @@ public static class NetworkBuilder
     public static Network Build(ProblemSpec problem, string construction, IReadOnlyDictionary<string, object> parameters, Seed problemSeed, Seed constructionSeed)
     {
         InvalidSpecException.ThrowIfAny(Validate(problem, construction, parameters));
-        var definition = ConstructionRegistry.Find(construction)!;
-        var resolved = definition.Resolve(parameters, "").Parameters!;
-        return definition.Build(ProblemGeneration.Generate(problem, problemSeed), resolved, constructionSeed);
+        return Build(problem, ConstructionRegistry.Find(construction)!, parameters, problemSeed, constructionSeed);
+    }
+
+    /// <summary>Builds <paramref name="definition"/> (registered or not) from raw parameter values, or throws listing every problem.</summary>
+    public static Network Build(ProblemSpec problem, ConstructionDefinition definition, IReadOnlyDictionary<string, object> parameters, Seed problemSeed, Seed constructionSeed)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        InvalidSpecException.ThrowIfAny(Validate(problem, definition, parameters));
+        var request = definition.Resolve(parameters, "").Request!;
+        return definition.Build(ProblemGeneration.Generate(problem, problemSeed), request, constructionSeed);
     }
 
     /// <summary>Builds a network for an existing problem instance (for tests and comparisons on one instance).</summary>
+    public static Network Build(Problem problem, ConstructionRequest request, Seed constructionSeed)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(request);
+        InvalidSpecException.ThrowIfAny([.. request.Definition.Validate(problem.Spec, request)]);
+        return request.Definition.Build(problem, request, constructionSeed);
+    }
+
+    /// <summary>Builds a network for an existing problem instance from canonical parameter values.</summary>
     public static Network Build(Problem problem, ConstructionDefinition definition, ConstructionParameters parameters, Seed constructionSeed)
     {
-        InvalidSpecException.ThrowIfAny([.. definition.Validate(problem.Spec, parameters)]);
-        return definition.Build(problem, parameters, constructionSeed);
+        ArgumentNullException.ThrowIfNull(definition);
+        return Build(problem, definition.Resolve(parameters), constructionSeed);
     }
 }

@@ -20,11 +20,12 @@ public static class MemoryEstimates
     /// <summary>The estimate for one run of a sweep.</summary>
     public static MemoryEstimate Of(RunCase run)
     {
+        ArgumentNullException.ThrowIfNull(run);
         var definition = ConstructionRegistry.Find(run.Construction)
             ?? throw new ArgumentException($"unknown construction '{run.Construction}'", nameof(run));
-        var (parameters, errors) = definition.Resolve(run.ConstructionParams, "params");
-        return parameters is not null
-            ? Of(run.Problem, run.Construction, parameters)
+        var (request, errors) = definition.Resolve(run.ConstructionParams, "params");
+        return request is not null
+            ? Of(run.Problem, request)
             : throw new ArgumentException($"invalid parameters: {string.Join("; ", errors)}", nameof(run));
     }
 
@@ -44,52 +45,23 @@ public static class MemoryEstimates
     }
 
     /// <summary>
-    /// The estimate for building <paramref name="construction"/> on <paramref name="problem"/>. Pure
+    /// The estimate for building <paramref name="request"/> on <paramref name="problem"/>, from the sizes
+    /// its construction says it will draw (<see cref="ConstructionDefinition.EstimateSizes"/>). Pure
     /// arithmetic in double, so it never overflows, even for sizes that validation would reject.
     /// </summary>
-    public static MemoryEstimate Of(ProblemSpec problem, string construction, ConstructionParameters parameters)
+    public static MemoryEstimate Of(ProblemSpec problem, ConstructionRequest request)
     {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(request);
         double m = problem.InputCount, outputs = problem.OutputCount;
         var problemBytes = problem.Kind == ProblemKind.And ? (BytesPerPair * outputs) + (16 * m) : 8 * m;
-        var shape = Shape(problem, construction, parameters);
+        var shape = request.Definition.EstimateSizes(problem, request);
         var networkBytes = (BytesPerCodeEntry * (shape.InputEntries + shape.OutputEntries))
             + (BytesPerNonzero * shape.Nonzeros)
             + (BytesPerNeuron * (shape.InputNeurons + shape.OutputNeurons))
             + (8 * (m + outputs)); // code offsets
         var scratchBytes = (8 * shape.InputNeurons) + (12 * m) + (16 * shape.OutputNeurons) + (24 * outputs);
         return new MemoryEstimate(Bytes(problemBytes), Bytes(networkBytes), Bytes(scratchBytes));
-    }
-
-    /// <summary>Sizes of one construction: support entries of each code, nonzeros of M, neurons of each layer.</summary>
-    private readonly record struct Sizes(double InputEntries, double InputNeurons, double OutputEntries, double OutputNeurons, double Nonzeros);
-
-    private static Sizes Shape(ProblemSpec problem, string construction, ConstructionParameters parameters)
-    {
-        double m = problem.InputCount, outputs = problem.OutputCount, s = problem.Sparsity;
-        double width = parameters.Numbers.ContainsKey(InputLayers.MinCodeWidth.Name) ? InputLayers.CodeWidth(problem.OutputCount, parameters) : 1;
-        var baseNeurons = parameters.Numbers.TryGetValue(InputLayers.NeuronFactor.Name, out var factor) ? Math.Ceiling(factor * width * Math.Sqrt(s * outputs)) : m;
-        var encoding = parameters.Choices.GetValueOrDefault(InputLayers.Encoding.Name, "auto");
-        var isExplicit = encoding == "explicit" || (encoding == "auto" && m <= baseNeurons);
-        var (inputEntries, inputNeurons) = isExplicit ? (m, m) : (m * width, baseNeurons);
-        switch (construction)
-        {
-            case "dedicated":
-                return new Sizes(inputEntries, inputNeurons, outputs, outputs, 2 * outputs);
-            case "random-and":
-                var neurons = parameters.Number("neurons");
-                var probability = Math.Min(1, parameters.Number("connection_probability"));
-                // readers: m·d·p entries, kept beside M while the output code is drawn
-                return new Sizes(inputEntries, inputNeurons, outputs * neurons * probability * probability, neurons, 1.5 * m * neurons * probability);
-            case "representation":
-                var codeNeurons = Representation.NeuronCount(problem, parameters);
-                return new Sizes(0, 0, outputs * width, codeNeurons, 0);
-            case "superposed-permutation":
-                return new Sizes(inputEntries, inputNeurons, m * width, baseNeurons, m * width);
-            default:
-                // superposed-and, and the fallback for constructions registered later: output code m'·b,
-                // M ≈ 2·m'·b (both ends of every pair onto every neuron of its code), R plus blocks ≈ 2·n_0.
-                return new Sizes(inputEntries, inputNeurons, outputs * width, 2 * baseNeurons, 2 * outputs * width);
-        }
     }
 
     private static long Bytes(double bytes) => bytes >= long.MaxValue ? long.MaxValue : (long)Math.Ceiling(bytes);

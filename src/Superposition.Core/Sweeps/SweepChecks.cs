@@ -7,7 +7,7 @@ namespace Superposition.Sweeps;
 
 /// <summary>
 /// The per-case half of spec validation: every case of the expansion goes through
-/// <see cref="NetworkBuilder.Validate"/> and <see cref="InputDistributions.Check"/>, the same checks the
+/// <see cref="NetworkBuilder.Validate(Problems.ProblemSpec, string, IReadOnlyDictionary{string, object}, string)"/> and <see cref="InputDistributions.Check"/>, the same checks the
 /// pipeline's stages run. One mistake usually breaks many cases (every construction and distribution
 /// of an offending size), so errors are grouped by field and message and reported once, at the spec
 /// path that set the value, naming the axis values every affected case shares.

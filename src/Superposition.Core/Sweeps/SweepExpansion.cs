@@ -54,7 +54,7 @@ public static class SweepExpansion
             var request = draft.RequestKey;
             if (!resolutions.TryGetValue(request, out var resolution))
             {
-                var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Parameters!;
+                var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Request!.Values;
                 resolutions[request] = resolution = (CanonicalJson.Parameters(parameters), CanonicalJson.Merge(parameters).ToImmutableSortedDictionary(StringComparer.Ordinal));
             }
             var caseText = CanonicalJson.Case(draft.Construction, draft.InputDistribution, resolution.Text, problemText);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Superposition.Networks;
+using Superposition.Decoding;
 
 namespace Superposition.Datasets.Safetensors;
 
@@ -38,9 +38,8 @@ internal sealed class ExportedNetwork
     /// <summary>b_in, the input code's (uniform) width.</summary>
     public int InputWidth { get; private init; }
 
-    public DecodeRule Rule { get; private init; }
-
-    public double Threshold { get; private init; }
+    /// <summary>The decoder the metadata names, with the threshold of the decode_threshold tensor.</summary>
+    public Decoder Decoder { get; private init; } = new Decoder.AllAbove(0);
 
     /// <summary>The problem instance; null for a version-1 file, which does not carry it.</summary>
     public ProblemInstance? Instance { get; private init; }
@@ -56,12 +55,6 @@ internal sealed class ExportedNetwork
         var inputNeurons = Count(file, "input_neuron_count");
         var outputNeurons = Count(file, "output_neuron_count");
         var encoding = Metadata(file, "input_encoding");
-        var rule = Metadata(file, "decode_rule") switch
-        {
-            "all-above" => DecodeRule.AllAbove,
-            "mean-above" => DecodeRule.MeanAbove,
-            var other => throw new InvalidDataException($"unknown decode_rule '{other}'"),
-        };
         var (inputOffsets, inputSupports) = CodeArrays(file, "input_code", inputNeurons);
         var (outputOffsets, outputSupports) = CodeArrays(file, "output_code", outputNeurons);
         var threshold = Values<Float64Tensor>(file, "decode_threshold").Values;
@@ -69,6 +62,7 @@ internal sealed class ExportedNetwork
         {
             throw new InvalidDataException($"decode_threshold holds {threshold.Length} values, not 1");
         }
+        var decoder = ReadDecoder(file.Metadata, threshold[0]);
 
         var computes = file.Contains("compute.rows");
         if (computes == (encoding == "targets"))
@@ -112,10 +106,22 @@ internal sealed class ExportedNetwork
             Weights = weights,
             Biases = biases,
             InputWidth = computes ? UniformWidth(inputOffsets) : 1,
-            Rule = rule,
-            Threshold = threshold[0],
+            Decoder = decoder,
             Instance = ProblemInstance.Read(file),
         };
+    }
+
+    /// <summary>The file's decoder; a malformed value (a non-finite threshold, k below 1) is bad data, not a bad argument.</summary>
+    private static Decoder ReadDecoder(IReadOnlyDictionary<string, string> metadata, double threshold)
+    {
+        try
+        {
+            return Decoder.FromMetadata(metadata, threshold);
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            throw new InvalidDataException($"the file's decoder is invalid: {error.Message}", error);
+        }
     }
 
     private static string Metadata(SafetensorsFile file, string key) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Superposition.Decoding;
 using Superposition.Networks;
 
 namespace Superposition.Datasets.Safetensors;
@@ -17,7 +18,11 @@ public static class NetworkExport
     /// <summary>The metadata "format" value that marks a file as an exported network.</summary>
     public const string FormatName = "superposition-network";
 
-    /// <summary>Bumped when a tensor or metadata key changes meaning; readers check it. Version 2 adds the problem instance (<see cref="ProblemInstance"/>).</summary>
+    /// <summary>
+    /// Bumped when a tensor or metadata key changes meaning; readers check it. Version 2 adds the problem
+    /// instance (<see cref="ProblemInstance"/>). The k-of-w decoder adds the key decode_k without changing
+    /// any other key (an older reader rejects a k-of-w file by its unknown decode_rule).
+    /// </summary>
     public const int FormatVersion = 2;
 
     /// <summary>The versions this reader reads: 1 (no problem instance) and <see cref="FormatVersion"/>.</summary>
@@ -27,7 +32,7 @@ public static class NetworkExport
     public static ImmutableArray<string> ReservedMetadataKeys { get; } =
     [
         "format", "format_version", "construction", "construction_params", "problem", "graph", "input_count", "output_count",
-        "sparsity", "input_encoding", "decode_rule", "input_neuron_count", "output_neuron_count", "code_width_in",
+        "sparsity", "input_encoding", Decoder.RuleKey, Decoder.KOfW.KKey, "input_neuron_count", "output_neuron_count", "code_width_in",
         "code_width_out", "construction_seed", "neuron_count", "weight_count", "parameter_count",
     ];
 
@@ -67,7 +72,7 @@ public static class NetworkExport
             tensors.Add(Int32Tensor.Vector("compute.weights", compute.WeightValues));
             tensors.Add(Float64Tensor.Vector("biases", network.Biases));
         }
-        tensors.Add(Float64Tensor.Vector("decode_threshold", [network.DecodeThreshold]));
+        tensors.Add(Float64Tensor.Vector("decode_threshold", [network.Decoder.Threshold]));
 
         tensors.Add(ProblemInstance.ToTensor(network.Problem));
 
@@ -85,7 +90,10 @@ public static class NetworkExport
         all["output_count"] = Text(spec.OutputCount);
         all["sparsity"] = Text(spec.Sparsity);
         all["input_encoding"] = EncodingName(network.InputEncoding);
-        all["decode_rule"] = RuleName(network.DecodeRule);
+        foreach (var (key, value) in network.Decoder.ToMetadata())
+        {
+            all[key] = value;
+        }
         all["input_neuron_count"] = Text(network.InputCode.NeuronCount);
         all["output_neuron_count"] = Text(network.OutputCode.NeuronCount);
         all["code_width_in"] = Text(resources.CodeWidthIn);
@@ -102,7 +110,7 @@ public static class NetworkExport
     /// snippets of docs/interop.md do: encode the active features with the input code; count
     /// |C_i ∩ a| for every input i; z = ReLU(Σ_i M[u,i]·|C_i ∩ a| / b_in + bias_u) (that is,
     /// ReLU(M x̃ + b), summed in integers and divided once so it is exact); decode every output by
-    /// its rule. Cost is the size of the file, not of the input: this is a check, not a kernel.
+    /// its decoder (the reference definition, <see cref="Decoder.Fires"/>). Cost is the size of the file, not of the input: this is a check, not a kernel.
     /// <paramref name="features"/> are the active inputs, or the true outputs when the file's
     /// input_encoding is "targets" (a network with no compute layer). Throws
     /// <see cref="InvalidDataException"/> when the file is not a consistent exported network.
@@ -156,33 +164,17 @@ public static class NetworkExport
         for (var output = 0; output < network.OutputOffsets.Length - 1; output++)
         {
             var support = network.OutputSupports.AsSpan(network.OutputOffsets[output], network.OutputOffsets[output + 1] - network.OutputOffsets[output]);
-            if (support.Length > 0 && Fires(support, activations, network.Rule, network.Threshold))
+            var supportActivations = new double[support.Length];
+            for (var k = 0; k < support.Length; k++)
+            {
+                supportActivations[k] = activations[support[k]];
+            }
+            if (network.Decoder.Fires(supportActivations))
             {
                 decoded.Add(output);
             }
         }
         return new FileEvaluation([.. activations], [.. decoded]);
-    }
-
-    private static bool Fires(ReadOnlySpan<int> support, double[] activations, DecodeRule rule, double threshold)
-    {
-        if (rule == DecodeRule.AllAbove)
-        {
-            foreach (var neuron in support)
-            {
-                if (!(activations[neuron] > threshold))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-        var sum = 0.0;
-        foreach (var neuron in support)
-        {
-            sum += activations[neuron];
-        }
-        return sum / support.Length > threshold;
     }
 
     internal static string EncodingName(InputEncoding encoding) => encoding switch
@@ -191,13 +183,6 @@ public static class NetworkExport
         InputEncoding.Superposed => "superposed",
         InputEncoding.Targets => "targets",
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "unknown input encoding"),
-    };
-
-    internal static string RuleName(DecodeRule rule) => rule switch
-    {
-        DecodeRule.AllAbove => "all-above",
-        DecodeRule.MeanAbove => "mean-above",
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown decode rule"),
     };
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

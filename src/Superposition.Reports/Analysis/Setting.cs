@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Superposition.Constructions;
 using Superposition.Rows;
 
 namespace Superposition.Reports.Analysis;
@@ -18,6 +19,13 @@ public sealed record Setting(string Construction, string Label, ImmutableSortedD
         Parameters.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
+
+    /// <summary>The role of the setting's construction in the registry; null for a name no construction is registered under (rows of an older dataset).</summary>
+    public ConstructionRole? Role => ConstructionRegistry.RoleOf(Construction);
+
+    /// <summary>Whether the setting's construction plays <paramref name="role"/> (and, when given, on problems of <paramref name="problemKind"/>).</summary>
+    public bool Plays(ConstructionRole role, string? problemKind = null) =>
+        Role == role && (problemKind is null || Parameters.GetValueOrDefault("problem.kind") == problemKind);
 
     /// <summary>How many distinct m' (output_count) the setting was run at: a curve against m' needs two.</summary>
     public int OutputCountValues => Rows.Select(r => r.OutputCount).Distinct().Count();

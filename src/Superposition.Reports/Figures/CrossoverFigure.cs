@@ -1,5 +1,6 @@
 using System.Text;
 using ScottPlot;
+using Superposition.Constructions;
 using Superposition.Reports.Analysis;
 using Superposition.Reports.Plotting;
 
@@ -31,8 +32,8 @@ internal static class CrossoverFigure
 
     public static ReportPart Build(IReadOnlyList<Setting> settings, string outputDirectory)
     {
-        var superposed = Settings.Relabel(settings.Where(s => s.Construction == "superposed-and" && s.OutputCountValues >= 2));
-        var dedicated = Settings.Relabel(settings.Where(s => s.Construction == "dedicated" && s.OutputCountValues >= 2));
+        var superposed = Settings.Relabel(settings.Where(s => s.Plays(ConstructionRole.ComputesProblem, "and") && s.OutputCountValues >= 2));
+        var dedicated = Settings.Relabel(settings.Where(s => s.Plays(ConstructionRole.OnePerPairBaseline) && s.OutputCountValues >= 2));
         if (superposed.IsEmpty || dedicated.IsEmpty)
         {
             var missing = superposed.IsEmpty ? "superposed-and" : "dedicated";

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ScottPlot;
+using Superposition.Constructions;
 using Superposition.Reports.Analysis;
 using Superposition.Reports.Plotting;
 
@@ -43,8 +44,8 @@ internal static class GapFigure
 
     public static ReportPart Build(IReadOnlyList<Setting> settings, string outputDirectory)
     {
-        var representation = settings.Where(s => s.Construction == "representation").ToList();
-        var superposed = settings.Where(s => s.Construction == "superposed-and").ToList();
+        var representation = settings.Where(s => s.Plays(ConstructionRole.RepresentsOnly)).ToList();
+        var superposed = settings.Where(s => s.Plays(ConstructionRole.ComputesProblem, "and")).ToList();
         if (representation.Count == 0 || superposed.Count == 0)
         {
             var missing = representation.Count == 0 ? "representation" : "superposed-and";

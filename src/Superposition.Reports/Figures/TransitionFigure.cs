@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ScottPlot;
+using Superposition.Constructions;
 using Superposition.Reports.Analysis;
 using Superposition.Reports.Plotting;
 
@@ -37,7 +38,7 @@ internal static class TransitionFigure
 
     public static ReportPart Build(IReadOnlyList<Setting> settings, string outputDirectory)
     {
-        var superposed = settings.Where(s => s.Construction == "superposed-and" && s.Number(NeuronFactor) is not null).ToList();
+        var superposed = settings.Where(s => s.Plays(ConstructionRole.ComputesProblem, "and") && s.Number(NeuronFactor) is not null).ToList();
         var factors = superposed.Select(s => s.Number(NeuronFactor)!.Value).Distinct().Order().ToList();
         if (factors.Count < 2)
         {

@@ -11,7 +11,7 @@ namespace Superposition.Core.Tests.Specs;
 
 public class MemoryEstimatesTests
 {
-    private static readonly ConstructionParameters SuperposedDefaults = ConstructionRegistry.Find("superposed-and")!.Defaults;
+    private static readonly ConstructionRequest SuperposedDefaults = ConstructionRegistry.Find("superposed-and")!.Defaults;
 
     [Fact]
     public void Of_follows_the_documented_model_for_superposed_and()
@@ -19,7 +19,7 @@ public class MemoryEstimatesTests
         // m = m' = 10^5, s = 3: b = ⌈log2 10^5⌉ = 17, n_0 = ⌈2.5 · 17 · √(3 · 10^5)⌉ = 23,279 < m, so inputs are superposed.
         var problem = new ProblemSpec(ProblemKind.And, "random", 100_000, 100_000, 3);
 
-        var estimate = MemoryEstimates.Of(problem, "superposed-and", SuperposedDefaults);
+        var estimate = MemoryEstimates.Of(problem, SuperposedDefaults);
 
         const double entries = 100_000 * 17;
         const double neurons = 23_279;
@@ -37,7 +37,7 @@ public class MemoryEstimatesTests
     public void Of_grows_with_output_count(string construction)
     {
         var parameters = ConstructionRegistry.Find(construction)!.Defaults;
-        long Peak(int outputs) => MemoryEstimates.Of(new ProblemSpec(ProblemKind.And, "random", 10_000, outputs, 3), construction, parameters).PeakBytes(1);
+        long Peak(int outputs) => MemoryEstimates.Of(new ProblemSpec(ProblemKind.And, "random", 10_000, outputs, 3), parameters).PeakBytes(1);
 
         Assert.True(Peak(1_000) < Peak(10_000));
         Assert.True(Peak(10_000) < Peak(100_000));
@@ -57,7 +57,7 @@ public class MemoryEstimatesTests
         // 4 bytes per int forward and reverse for each code, 8 per nonzero of M, 8 per bias.
         var held = (8 * (network.InputCode.EntryCount + network.OutputCode.EntryCount)) + (8 * (network.Compute?.NonzeroCount ?? 0)) + (8L * network.Biases.Length);
 
-        Assert.True(MemoryEstimates.Of(problem, construction, parameters).NetworkBytes >= held);
+        Assert.True(MemoryEstimates.Of(problem, parameters).NetworkBytes >= held);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class MemoryEstimatesTests
     {
         var problem = new ProblemSpec(ProblemKind.And, "random", int.MaxValue, int.MaxValue, int.MaxValue);
 
-        var estimate = MemoryEstimates.Of(problem, "superposed-and", SuperposedDefaults);
+        var estimate = MemoryEstimates.Of(problem, SuperposedDefaults);
 
         Assert.True(estimate.PeakBytes(int.MaxValue) > 0);
     }

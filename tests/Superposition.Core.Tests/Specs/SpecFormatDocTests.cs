@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Superposition.Constructions;
 using Superposition.Specs;
 using Superposition.Sweeps;
 using Xunit;
@@ -11,22 +10,6 @@ namespace Superposition.Core.Tests.Specs;
 public class SpecFormatDocTests
 {
     private static readonly string Doc = File.ReadAllText(Path.Combine(SpecSamples.RepositoryRoot(), "docs", "spec-format.md"));
-
-    [Fact]
-    public void Doc_lists_every_construction_and_parameter_of_the_registry()
-    {
-        var section = Doc[Doc.IndexOf("## Constructions and their parameters", StringComparison.Ordinal)..];
-
-        Assert.All(ConstructionRegistry.All, construction =>
-        {
-            var start = section.IndexOf($"### `{construction.Name}`", StringComparison.Ordinal);
-            Assert.True(start >= 0, $"no section for {construction.Name}");
-            var end = section.IndexOf("### ", start + 4, StringComparison.Ordinal);
-            var table = end < 0 ? section[start..] : section[start..end];
-            Assert.All(construction.Parameters, parameter =>
-                Assert.Contains($"| `{parameter.Name}` | {(parameter.IsChoice ? $"`\"{parameter.DefaultChoice}\"`" : parameter.DefaultNumber!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}", table, StringComparison.Ordinal));
-        });
-    }
 
     [Fact]
     public void Doc_lists_every_top_level_and_problem_field()

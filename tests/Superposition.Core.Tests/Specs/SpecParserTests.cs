@@ -421,11 +421,11 @@ public class SpecParserTests
     {
         var errors = Errors(With(s => s["axes"] = Axes(new JsonObject { ["params.decode_threshold"] = new JsonArray(0.25, 0.75) })));
 
-        // Both margins of superposed-and (channel and block) fall below γ = 0.75, only in that case.
-        Assert.Equal(2, errors.Length);
+        // Both margins of superposed-and (channel and block) fall below γ = 0.75, only in that case; each is
+        // reported at the parameter it names.
+        Assert.Equal(["params.channel_threshold", "params.block_margin"], errors.Select(e => e.Path));
         Assert.All(errors, error =>
         {
-            Assert.Equal("construction", error.Path);
             Assert.Contains("must exceed decode_threshold = 0.75", error.Message, StringComparison.Ordinal);
             Assert.EndsWith("(in 1 of 2 cases: params.decode_threshold=0.75)", error.Message);
         });

@@ -57,7 +57,8 @@ public class SweepExpansionTests
         Assert.Equal(new Problems.ProblemSpec(Problems.ProblemKind.And, "random", 100, 200, 3, 0, 0.5, 1.0), run.Problem);
         Assert.Equal("uniform", run.InputDistribution);
         var definition = ConstructionRegistry.Find("superposed-and")!;
-        Assert.Equal(definition.Parameters.Select(p => p.Name).Order(StringComparer.Ordinal), run.ConstructionParams.Keys);
+        // Every parameter, except those added after case ids were fixed while they hold their default.
+        Assert.Equal(definition.Parameters.Where(p => !p.OmittedAtDefault).Select(p => p.Name).Order(StringComparer.Ordinal), run.ConstructionParams.Keys);
         Assert.Equal(2.5, run.ConstructionParams["neuron_factor"]);
         Assert.Equal("auto", run.ConstructionParams["input_encoding"]);
     }
@@ -191,6 +192,22 @@ public class SweepExpansionTests
         var run = Assert.Single(SweepExpansion.Expand(Valid(Minimal())));
 
         Assert.Equal("056bfad12fe0", run.CaseId);
+    }
+
+    [Fact]
+    public void Expand_leaves_parameters_added_later_out_of_case_ids_while_they_hold_their_default()
+    {
+        // superposed-and's decoder and decoder_fraction came after case ids were fixed (docs/spec-format.md,
+        // "Parameters added later"): written at their defaults they are the pinned case; set, a new case.
+        var explicitDefaults = Assert.Single(SweepExpansion.Expand(Valid(With(s => s["params"] = new JsonObject { ["decoder"] = "all-above", ["decoder_fraction"] = 1 }))));
+        var kOfW = Assert.Single(SweepExpansion.Expand(Valid(With(s => s["params"] = new JsonObject { ["decoder"] = "k-of-w", ["decoder_fraction"] = 0.75 }))));
+
+        Assert.Equal("superposed-and", explicitDefaults.Construction);
+        Assert.Equal("056bfad12fe0", explicitDefaults.CaseId);
+        Assert.False(explicitDefaults.ConstructionParams.ContainsKey("decoder"));
+        Assert.NotEqual("056bfad12fe0", kOfW.CaseId);
+        Assert.Equal("k-of-w", kOfW.ConstructionParams["decoder"]);
+        Assert.Equal(0.75, kOfW.ConstructionParams["decoder_fraction"]);
     }
 
     [Fact]

@@ -21,12 +21,12 @@ internal sealed record ExportCase(ProblemSpec Spec, ulong ProblemSeed, ulong Con
         var problem = Problem();
         foreach (var definition in ConstructionRegistry.All.Where(d => d.Solves.Contains(ProblemKind.And)))
         {
-            var (parameters, errors) = definition.Resolve(Overrides(definition), "");
-            if (!errors.IsEmpty || definition.Validate(Spec, parameters!).Any())
+            var (request, errors) = definition.Resolve(Overrides(definition), "");
+            if (!errors.IsEmpty || definition.Validate(Spec, request!).Any())
             {
                 continue;
             }
-            yield return NetworkBuilder.Build(problem, definition, parameters!, new Seed(ConstructionSeed));
+            yield return NetworkBuilder.Build(problem, request!, new Seed(ConstructionSeed));
         }
     }
 
@@ -78,7 +78,7 @@ internal static class ExportCases
         from problemSeed in Seeds
         from constructionSeed in Seeds
         from sampleSeed in Seeds
-        from encoding in Gen.Elements(InputLayers.EncodingChoices.ToArray())
+        from encoding in Gen.Elements(SuperposedAnd.Definition.Parameters.Single(p => p.Name == "input_encoding").Choices.ToArray())
         from neuronFactor in Gen.Elements(1.0, 2.5)
         from randomNeurons in Gen.Elements(20, 200)
         select new ExportCase(spec, problemSeed, constructionSeed, sampleSeed, encoding, neuronFactor, randomNeurons);

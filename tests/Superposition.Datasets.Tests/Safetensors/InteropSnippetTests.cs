@@ -111,12 +111,12 @@ public class InteropSnippetTests
         }
     }
 
-    /// <summary>The decode rule's exact statistic for an output minus the threshold (minimum or mean over its support).</summary>
+    /// <summary>The decoder's exact statistic for an output minus the threshold, by the reference definition.</summary>
     private static double Margin(Network network, double[] activations, int output)
     {
         var code = network.OutputCode;
         var support = code.Neurons.AsSpan()[code.Offsets[output]..code.Offsets[output + 1]].ToArray().Select(u => activations[u]).ToArray();
-        return (network.DecodeRule == DecodeRule.AllAbove ? support.Min() : support.Average()) - network.DecodeThreshold;
+        return network.Decoder.Margin(support);
     }
 
     private static int[] Integers(JsonElement root, string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetInt32())];

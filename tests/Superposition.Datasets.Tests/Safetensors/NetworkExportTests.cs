@@ -25,9 +25,9 @@ public class NetworkExportTests
         {
             raw["neurons"] = 100.0;
         }
-        var parameters = definition.Resolve(raw, "").Parameters!;
+        var request = definition.Resolve(raw, "").Request!;
         var problem = ProblemGeneration.Generate(new ProblemSpec(ProblemKind.And, "random", inputCount, outputCount, sparsity), new Seed(11));
-        return NetworkBuilder.Build(problem, definition, parameters, new Seed(12));
+        return NetworkBuilder.Build(problem, request, new Seed(12));
     }
 
     [Theory]
@@ -74,7 +74,8 @@ public class NetworkExportTests
         Assert.Equal(construction, metadata["construction"]);
         Assert.Equal(network.Parameters.ToJson(), metadata["construction_params"]);
         Assert.Equal(network.InputEncoding.ToString().ToLowerInvariant(), metadata["input_encoding"]);
-        Assert.Equal(network.DecodeRule == DecodeRule.AllAbove ? "all-above" : "mean-above", metadata["decode_rule"]);
+        Assert.Equal(construction == "random-and" ? "mean-above" : "all-above", metadata["decode_rule"]);
+        Assert.False(metadata.ContainsKey("decode_k"), "only a k-of-w decoder writes decode_k");
         Assert.Equal($"{network.InputCode.NeuronCount}", metadata["input_neuron_count"]);
         Assert.Equal($"{network.OutputCode.NeuronCount}", metadata["output_neuron_count"]);
         Assert.Equal("30", metadata["input_count"]);
@@ -105,7 +106,7 @@ public class NetworkExportTests
             tensors["compute.weights"] = Vector("I32", Int32Bytes(compute.WeightValues));
             tensors["biases"] = Vector("F64", Float64Bytes(network.Biases));
         }
-        tensors["decode_threshold"] = Vector("F64", Float64Bytes([network.DecodeThreshold]));
+        tensors["decode_threshold"] = Vector("F64", Float64Bytes([network.Decoder.Threshold]));
         var pairs = ((AndProblem)network.Problem).Pairs;
         tensors["problem.pairs"] = ("I32", Int32Bytes(Enumerable.Range(0, pairs.Count).SelectMany(e => new[] { pairs.First[e], pairs.Second[e] })), [pairs.Count, 2]);
         return tensors;
@@ -152,7 +153,7 @@ public class NetworkExportTests
         var spec = new ProblemSpec(ProblemKind.Permutation, "permutation", 50, 50, 3);
         var problem = ProblemGeneration.Generate(spec, new Seed(3));
         var definition = ConstructionRegistry.Find("superposed-permutation")!;
-        var network = NetworkBuilder.Build(problem, definition, definition.Resolve(new Dictionary<string, object> { ["input_encoding"] = "superposed" }, "").Parameters!, new Seed(4));
+        var network = NetworkBuilder.Build(problem, definition.Resolve(new Dictionary<string, object> { ["input_encoding"] = "superposed" }, "").Request!, new Seed(4));
         using var temporary = new TemporaryFile();
         NetworkExport.Write(network, temporary.Path, CallerMetadata);
         var file = SafetensorsFile.Read(temporary.Path);

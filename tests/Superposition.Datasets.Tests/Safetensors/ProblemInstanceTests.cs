@@ -144,8 +144,8 @@ public class ProblemInstanceTests
     {
         var problem = (PermutationProblem)ProblemGeneration.Generate(new ProblemSpec(ProblemKind.Permutation, "permutation", 50, 50, 3), new Seed(3));
         var definition = ConstructionRegistry.Find("superposed-permutation")!;
-        var parameters = definition.Resolve(new Dictionary<string, object> { ["input_encoding"] = "superposed" }, "").Parameters!;
-        return (NetworkBuilder.Build(problem, definition, parameters, new Seed(4)), problem);
+        var request = definition.Resolve(new Dictionary<string, object> { ["input_encoding"] = "superposed" }, "").Request!;
+        return (NetworkBuilder.Build(problem, request, new Seed(4)), problem);
     }
 
     private static int Number(SafetensorsFile file, string key) => int.Parse(file.Metadata[key], CultureInfo.InvariantCulture);

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using Superposition.Codes;
+using Superposition.Decoding;
+using Superposition.Networks;
+using Superposition.Problems;
+using Superposition.Randomness;
+
+namespace Superposition.Constructions;
+
+/// <summary>
+/// The Vaintrob–Mendel–Hänni "universal AND" layer (docs/mathematics.md §6), a peer: each of d
+/// neurons reads each decompressed input with probability p (weight 1, bias −1); output {i, j} is the
+/// mean activation of the neurons that read both, thresholded at 0.5. A pair that no neuron reads
+/// both ends of can never fire, so this construction makes no no-false-negative promise.
+/// </summary>
+public static class RandomAnd
+{
+    public static ConstructionDefinition<AndProblem, RandomAndOptions> Definition { get; } = new()
+    {
+        Name = "random-and",
+        Summary = "Vaintrob–Mendel–Hänni random universal-AND layer, mean-activation readout (peer, section 6)",
+        Role = ConstructionRole.Peer,
+        Solves = [ProblemKind.And],
+        NeverFalseNegative = false,
+        Schema =
+        [
+            .. InputLayerOptions.Parameters<RandomAndOptions>(o => o.InputLayer, (o, v) => o with { InputLayer = v }),
+            Parameter.Integer<RandomAndOptions>("neurons", "d: neurons of the AND layer", o => o.Neurons, (o, v) => o with { Neurons = v }),
+            Parameter.Number<RandomAndOptions>("connection_probability", "p: chance that a neuron reads a given input", o => o.ConnectionProbability, (o, v) => o with { ConnectionProbability = v }, NumberRange.UnitInterval),
+            Parameter.Number<RandomAndOptions>("neuron_threshold", "neuron bias is -neuron_threshold", o => o.NeuronThreshold, (o, v) => o with { NeuronThreshold = v }),
+            Parameter.Number<RandomAndOptions>("mean_threshold", "an output is 1 iff the mean activation of its neurons exceeds this", o => o.MeanThreshold, (o, v) => o with { MeanThreshold = v }),
+        ],
+        CheckOptions = (problem, options) => InputLayers.Check(problem, options.InputLayer),
+        BuildParts = Build,
+        Sizes = (problem, options) =>
+        {
+            var (inputEntries, inputNeurons) = InputLayers.Sizes(problem, options.InputLayer);
+            double neurons = options.Neurons, probability = options.ConnectionProbability;
+            // readers: m·d·p entries, kept beside M while the output code is drawn
+            return new ConstructionSizes(inputEntries, inputNeurons, problem.OutputCount * neurons * probability * probability, neurons, 1.5 * problem.InputCount * neurons * probability);
+        },
+    };
+
+    private static NetworkParts Build(AndProblem problem, RandomAndOptions options, Seed seed)
+    {
+        var spec = problem.Spec;
+        var rng = new Rng(seed);
+        var (inputCode, encoding) = InputLayers.Draw(spec, options.InputLayer, rng);
+        var neurons = options.Neurons;
+        var probability = options.ConnectionProbability;
+
+        // Connections input by input, by geometric skips: cost O(d · m · p), not O(d · m).
+        var readers = new int[spec.InputCount][];
+        var buffer = new List<int>();
+        for (var input = 0; input < spec.InputCount; input++)
+        {
+            buffer.Clear();
+            for (var neuron = NextSkip(rng, probability, -1); neuron < neurons; neuron = NextSkip(rng, probability, neuron))
+            {
+                buffer.Add(neuron);
+            }
+            readers[input] = [.. buffer];
+        }
+        var compute = ComputeMatrix.FromColumns(neurons, spec.InputCount, input => readers[input].Length, (input, rows, weights) =>
+        {
+            readers[input].CopyTo(rows);
+            weights[..readers[input].Length].Fill(1);
+            return readers[input].Length;
+        });
+
+        // Output e = {i, j} reads the neurons connected to both ends (sorted intersection).
+        var offsets = new int[spec.OutputCount + 1];
+        var supports = new List<int>();
+        for (var e = 0; e < spec.OutputCount; e++)
+        {
+            supports.AddRange(readers[problem.Pairs.First[e]].Intersect(readers[problem.Pairs.Second[e]]));
+            offsets[e + 1] = supports.Count;
+        }
+        return new NetworkParts
+        {
+            InputEncoding = encoding,
+            InputCode = inputCode,
+            Compute = compute,
+            Biases = Enumerable.Repeat(-options.NeuronThreshold, neurons).ToImmutableArray(),
+            OutputCode = new Code(neurons, offsets, [.. supports]),
+            Decoder = new Decoder.MeanAbove(options.MeanThreshold),
+            Layout = [new NeuronSegment("layer", 0, neurons)],
+        };
+    }
+
+    private static int NextSkip(Rng rng, double probability, int current)
+    {
+        if (probability >= 1)
+        {
+            return current + 1;
+        }
+        var skip = Math.Floor(Math.Log(1 - rng.NextDouble()) / Math.Log(1 - probability));
+        return (int)Math.Min(int.MaxValue - 1, current + 1 + skip);
+    }
+}

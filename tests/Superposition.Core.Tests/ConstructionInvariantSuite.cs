@@ -1,0 +1,360 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Superposition.Codes;
+using Superposition.Constructions;
+using Superposition.Evaluation;
+using Superposition.Inputs;
+using Superposition.Networks;
+using Superposition.Problems;
+using Superposition.Randomness;
+using Superposition.Testing;
+using Xunit;
+
+namespace Superposition.Core.Tests;
+
+/// <summary>
+/// The invariants of docs/mathematics.md §7, checked for every construction of the registry
+/// <typeparamref name="TRegistry"/>: one theory row per construction, an FsCheck property inside over
+/// generated problems, parameters (defaults and adversarial values) and seeds. Registering a
+/// construction is all it takes to have it checked here (docs/extending/construction.md): the product's
+/// registry runs in <see cref="ConstructionInvariantProperties"/>, test-defined ones in classes of their own.
+/// </summary>
+/// <typeparam name="TRegistry">The registry whose constructions are checked.</typeparam>
+public abstract class ConstructionInvariantSuite<TRegistry>
+    where TRegistry : IConstructionCatalog
+{
+    /// <summary>Inputs per generated case, on top of the exhaustive set when the problem is tiny.</summary>
+    private const int InputsPerCase = 24;
+
+    /// <summary>Enumerate every input with at most s active features when there are at most this many.</summary>
+    private const int ExhaustiveLimit = 1500;
+
+    /// <summary>Dense evaluation costs n_in · n_out per input: evaluate fewer inputs on the larger generated networks.</summary>
+    private const long DenseCellBudget = 2_000_000;
+
+    /// <summary>"Small instances" for the dense reference: larger generated networks are discarded, not evaluated.</summary>
+    private const long DenseCellLimit = 4_000_000;
+
+#pragma warning disable CA1000 // xUnit reads theory data from static members of the test class, here per registry
+    public static TheoryData<string> Constructions => [.. TRegistry.All.Select(c => c.Name)];
+
+    public static TheoryData<string> NeverFalseNegativeConstructions => [.. TRegistry.All.Where(c => c.NeverFalseNegative).Select(c => c.Name)];
+#pragma warning restore CA1000
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved(string construction)
+    {
+        var definition = Definition(construction);
+        foreach (var kind in definition.Solves)
+        {
+            var spec = kind == ProblemKind.And
+                ? new ProblemSpec(kind, "random", 100, 300, 3)
+                : new ProblemSpec(kind, "permutation", 100, 100, 3);
+            var errors = definition.Validate(spec, definition.Defaults).Select(e => e.ToString()).ToArray();
+            Assert.True(errors.Length == 0, $"defaults of '{construction}' fail its own checks on {spec}: {string.Join("; ", errors)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Build_is_deterministic_for_equal_spec_and_seeds(string construction) =>
+        PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Build_is_deterministic_through_the_spec_entry_point(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+            foreach (var (name, value) in c.Parameters.Choices)
+            {
+                raw[name] = value;
+            }
+            NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
+        }, maxTest: 25);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Codes_have_distinct_in_range_supports_and_a_matching_reverse_index(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var inputFeatures = network.InputEncoding == InputEncoding.Targets ? c.Spec.OutputCount : c.Spec.InputCount;
+            Assert.Equal(inputFeatures, network.InputCode.FeatureCount);
+            Assert.Equal(c.Spec.OutputCount, network.OutputCode.FeatureCount);
+            AssertWellFormed(network.InputCode, "input code");
+            AssertWellFormed(network.OutputCode, "output code");
+            if (network.InputEncoding == InputEncoding.Explicit)
+            {
+                Assert.True(network.InputCode.IsExplicit, "explicit inputs need the explicit code");
+            }
+            if (network.InputCode.IsExplicit)
+            {
+                for (var f = 0; f < network.InputCode.FeatureCount; f++)
+                {
+                    Assert.Equal([f], network.InputCode.Support(f).ToArray());
+                }
+            }
+        }, maxTest: 40);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Layout_tiles_the_output_layer_with_disjoint_segments(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var next = 0;
+            foreach (var segment in network.Layout)
+            {
+                Assert.True(segment.Start == next && segment.Length >= 0, $"segment {segment} does not start where the previous one ended ({next})");
+                next = segment.End;
+            }
+            Assert.Equal(network.OutputNeuronCount, next);
+            Assert.Equal(network.Layout.Length, network.Layout.Select(s => s.Name).Distinct().Count());
+            if (network.Compute is { } compute)
+            {
+                Assert.Equal(network.OutputNeuronCount, compute.RowCount);
+                Assert.Equal(network.OutputNeuronCount, network.Biases.Length);
+                Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
+            }
+        }, maxTest: 40);
+
+    [Theory]
+    [MemberData(nameof(NeverFalseNegativeConstructions))]
+    public void Evaluation_has_no_false_negatives_on_any_sparse_input(string construction) =>
+        PropertyCheck.Run(CasesWithInputs(construction), c =>
+        {
+            var network = c.Case.Build();
+            var scratch = new EvaluationScratch(network);
+            foreach (var active in c.Inputs.Concat(ProbeInputs.Exhaustive(network.Problem, ExhaustiveLimit)).Concat(Sampled(network.Problem, c.Case.ConstructionSeed)))
+            {
+                var probe = Probe.Of(network, scratch, active);
+                Assert.True(!probe.FalseNegatives.Any(), $"false negative: {probe}");
+            }
+        }, maxTest: 60);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Evaluation_decodes_the_empty_input_to_no_outputs(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var probe = Probe.Of(network, new EvaluationScratch(network), []);
+            Assert.Empty(probe.Decoded);
+            Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
+            Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
+        }, maxTest: 40);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins(string construction) =>
+        PropertyCheck.Run(CasesWithInputs(construction), c =>
+        {
+            var network = c.Case.Build();
+            var scratch = new EvaluationScratch(network);
+            foreach (var active in c.Inputs)
+            {
+                var probe = Probe.Of(network, scratch, active);
+                Assert.True(IsStrictlyAscending(probe.Decoded), $"decoded outputs not strictly ascending: {probe}");
+                Assert.True(probe.Decoded.All(e => e >= 0 && e < c.Case.Spec.OutputCount), $"decoded output out of range: {probe}");
+                Assert.True(IsStrictlyAscending(probe.Truth) && probe.Truth.Length <= network.Problem.MaxTrueOutputs, $"truth: {probe}");
+                if (network.Problem is AndProblem)
+                {
+                    var s = c.Case.Spec.Sparsity;
+                    Assert.True(probe.Truth.Length <= s * (s - 1) / 2, $"more than C(s,2) true outputs: {probe}");
+                }
+                Assert.True(probe.MinTrueMargin > 0 == !probe.FalseNegatives.Any(), $"min true margin disagrees with the false negatives: {probe}");
+                Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
+            }
+        }, maxTest: 40);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Factored_evaluation_equals_dense_evaluation_activation_by_activation(string construction) =>
+        PropertyCheck.Run(CasesWithInputs(construction), c =>
+        {
+            var network = c.Case.Build();
+            var cells = (long)network.InputCode.NeuronCount * network.OutputNeuronCount;
+            return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
+        }, maxTest: 30);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Batch_evaluation_equals_sample_by_sample_evaluation(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
+            {
+                var batch = InputSamplers.Batch(network.Problem, distribution, 0, 16, c.ConstructionSeed.Derive(distribution));
+                var outcome = FactoredEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
+                var scratch = new EvaluationScratch(network);
+                for (var k = 0; k < batch.Count; k++)
+                {
+                    var probe = Probe.Of(network, scratch, batch.Active(k).ToArray());
+                    Assert.Equal(probe.Truth, batch.Truth(k).ToArray());
+                    Assert.Equal(probe.Decoded, outcome.DecodedOutputs(k).ToArray());
+                    Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
+                    Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
+                }
+                var (statistics, samples) = Scoring.Score(batch, outcome, keepSamples: true);
+                Assert.Equal(batch.Count, statistics.Samples);
+                Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
+                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
+                Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
+            }
+        }, maxTest: 25);
+
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Resource_counts_equal_recounts_from_the_dense_network(string construction) =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var resources = network.Resources;
+            var weights = new DenseEvaluator(network).ScaledWeights;
+            var (rows, columns) = (weights.GetLength(0), weights.GetLength(1));
+            long nonzeros = 0;
+            var values = new HashSet<long>();
+            var positionBits = 0.0;
+            for (var u = 0; u < rows; u++)
+            {
+                var rowNonzeros = 0;
+                for (var v = 0; v < columns; v++)
+                {
+                    if (weights[u, v] != 0)
+                    {
+                        rowNonzeros++;
+                        values.Add(weights[u, v]);
+                    }
+                }
+                nonzeros += rowNonzeros;
+                positionBits += network.Compute is null ? 0 : LogChoose(columns, rowNonzeros);
+            }
+            var valueBits = values.Count <= 1 ? 0.0 : Math.Log2(values.Count);
+            var biasBits = network.Biases.Length * Math.Max(1.0, Log2Of(network.Biases.Distinct().Count()));
+            var computes = network.InputEncoding != InputEncoding.Targets;
+
+            Assert.Equal(nonzeros, resources.WeightCount);
+            Assert.Equal(network.Biases.Length, resources.BiasCount);
+            Assert.Equal(resources.WeightCount + resources.BiasCount, resources.ParameterCount);
+            Assert.Equal(computes ? network.InputCode.NeuronCount : 0, resources.InputNeurons);
+            Assert.Equal(0, resources.HiddenNeurons);
+            Assert.Equal(network.OutputNeuronCount, resources.OutputNeurons);
+            Assert.Equal((long)resources.InputNeurons + resources.OutputNeurons, resources.NeuronCount);
+            Assert.Equal(UniformWidth(network.InputCode), resources.CodeWidthIn);
+            Assert.Equal(UniformWidth(network.OutputCode), resources.CodeWidthOut);
+            AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
+            AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
+        }, maxTest: 30);
+
+    /// <summary>Every activation and the decoded outputs of the factored evaluator equal the dense reference's.</summary>
+    private static void AssertFactoredEqualsDense(Network network, IEnumerable<int[]> inputs)
+    {
+        var dense = new DenseEvaluator(network);
+        var scratch = new EvaluationScratch(network);
+        foreach (var active in inputs)
+        {
+            var probe = Probe.Of(network, scratch, active);
+            var features = network.InputEncoding == InputEncoding.Targets ? probe.Truth : active;
+            var expected = dense.Activations(features);
+            var actual = FactoredEvaluator.Activations(network, features, scratch);
+            for (var u = 0; u < expected.Length; u++)
+            {
+                Assert.True(expected[u] == actual[u], $"activation of neuron {u}: dense {expected[u]:R}, factored {actual[u]:R}, for {probe}");
+            }
+            Assert.Equal(dense.Decode(features), probe.Decoded);
+        }
+    }
+
+    private static ConstructionDefinition Definition(string name) =>
+        TRegistry.All.FirstOrDefault(c => c.Name == name) ?? throw new ArgumentException($"'{name}' is not registered");
+
+    /// <summary>Generated parameters three times out of four, the defaults otherwise.</summary>
+    private static Gen<BuildCase> Cases(string construction) => Gen.Frequency(
+        (3, CoreGenerators.BuildCases(Definition(construction))),
+        (1, CoreGenerators.BuildCases(Definition(construction), defaultParameters: true)));
+
+    private static Gen<CaseWithInputs> CasesWithInputs(string construction) =>
+        from c in Cases(construction)
+        from inputs in Gen.ArrayOf(CoreGenerators.Inputs(c.Problem()), InputsPerCase)
+        select new CaseWithInputs(c, inputs);
+
+    /// <summary>A few inputs of each applicable evaluation distribution, hubs included.</summary>
+    private static IEnumerable<int[]> Sampled(Problem problem, Seed seed)
+    {
+        foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, problem.Spec, "") is null))
+        {
+            var batch = InputSamplers.Batch(problem, distribution, 0, 8, seed.Derive(distribution));
+            for (var k = 0; k < batch.Count; k++)
+            {
+                yield return batch.Active(k).ToArray();
+            }
+        }
+    }
+
+    private static void AssertWellFormed(Code code, string what)
+    {
+        for (var f = 0; f < code.FeatureCount; f++)
+        {
+            var support = code.Support(f).ToArray();
+            Assert.True(support.Length == code.Width(f), $"{what}: feature {f} has width {code.Width(f)} but {support.Length} entries");
+            Assert.True(support.All(v => v >= 0 && v < code.NeuronCount), $"{what}: feature {f} has an entry outside [0, {code.NeuronCount})");
+            Assert.True(support.Distinct().Count() == support.Length, $"{what}: feature {f} repeats a neuron");
+        }
+        var entries = 0L;
+        for (var v = 0; v < code.NeuronCount; v++)
+        {
+            var features = code.FeaturesOn(v).ToArray();
+            Assert.True(IsStrictlyAscending(features), $"{what}: features on neuron {v} are not ascending");
+            Assert.True(features.All(f => code.Support(f).Contains(v)), $"{what}: reverse index of neuron {v} names a feature whose support lacks it");
+            entries += features.Length;
+        }
+        Assert.Equal(code.EntryCount, entries);
+    }
+
+    private static int UniformWidth(Code code)
+    {
+        var widths = Enumerable.Range(0, code.FeatureCount).Select(code.Width).Distinct().ToArray();
+        return widths.Length switch { 0 => 0, 1 => widths[0], _ => -1 };
+    }
+
+    private static double CodeBits(Code code) =>
+        code.IsExplicit ? 0.0 : Enumerable.Range(0, code.FeatureCount).Sum(f => LogChoose(code.NeuronCount, code.Width(f)));
+
+    /// <summary>log2 C(n, k) as a sum of logs of ratios: independent of the log-gamma route the code takes.</summary>
+    private static double LogChoose(long n, long k)
+    {
+        k = Math.Min(k, n - k);
+        var bits = 0.0;
+        for (long i = 0; i < k; i++)
+        {
+            bits += Math.Log2((double)(n - i) / (i + 1));
+        }
+        return bits;
+    }
+
+    private static double Log2Of(int count) => count <= 1 ? 0.0 : Math.Log2(count);
+
+    private static void AssertClose(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1.0, Math.Abs(expected)), $"{what}: recounted {expected:R}, reported {actual:R}");
+
+    private static bool IsStrictlyAscending(int[] values)
+    {
+        for (var k = 1; k < values.Length; k++)
+        {
+            if (values[k] <= values[k - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A build case with generated inputs; prints the case only (the failing input is in the assertion).</summary>
+    private sealed record CaseWithInputs(BuildCase Case, int[][] Inputs)
+    {
+        public override string ToString() => Case.ToString();
+    }
+}
