@@ -1,7 +1,7 @@
-using Superposition.Decoding;
 using System.Collections.Immutable;
 using Superposition.Codes;
 using Superposition.Constructions;
+using Superposition.Decoding;
 using Superposition.Evaluation;
 using Superposition.Networks;
 using Superposition.Problems;
