@@ -73,6 +73,19 @@ public class SpecSizeTests
         Assert.Contains("problem.output_count", problems[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Empty_axes_with_every_required_field_in_the_base_is_a_sweep_of_one_case()
+    {
+        using var directory = new TemporaryDirectory();
+        var spec = TestSpecs.Write(directory, "one-case", """
+            { "name": "one-case", "seed": 1, "construction": "dedicated", "problem": { "kind": "and", "graph": "random", "input_count": 30, "output_count": 10, "sparsity": 2 }, "axes": [] }
+            """);
+
+        var plan = await InProcess.InvokeAsync("plan", spec);
+
+        Assert.True(plan.Exit == 0, plan.Error);
+    }
+
     [Theory]
     [InlineData("ab\\n")]
     [InlineData("ab\\r")]

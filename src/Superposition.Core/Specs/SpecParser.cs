@@ -116,8 +116,7 @@ public static partial class SpecParser
                         _base[name] = CaseFieldValues.Read(name, value, path, errors);
                         break;
                     case "axes" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0:
-                        _axesAreEmpty = true;
-                        _axesAreValid = false;
+                        _axesAreEmpty = true; // one case, fine when the base sets every required field
                         break;
                     case "axes":
                         (_axes, _axesAreValid, _axisFields) = AxisReader.Read(value, path, errors);
@@ -139,11 +138,10 @@ public static partial class SpecParser
                 errors.Add(new SpecError("seed", "required: the root seed, a whole number between 0 and 2^64 - 1"));
             }
             var missing = SpecFields.Required.Where(f => !_base.ContainsKey(f) && !_axisFields.Contains(f)).ToList();
-            if (_axesAreEmpty)
+            if (_axesAreEmpty && missing.Count > 0)
             {
                 // Usually what is left of a sweep whose axes were deleted: one error where the change was made.
-                var unset = missing.Count == 0 ? "" : $"; without an axis, {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no value";
-                errors.Add(new SpecError("axes", $"an empty list: give at least one axis, or leave out \"axes\" for a sweep of one case{unset}"));
+                errors.Add(new SpecError("axes", $"an empty list, so {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no value: give an axis that varies {(missing.Count == 1 ? "it" : "them")}, or set {(missing.Count == 1 ? "it" : "them")} in the base"));
                 return;
             }
             foreach (var field in missing)
