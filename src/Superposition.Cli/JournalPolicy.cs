@@ -36,7 +36,7 @@ internal static class JournalPolicy
         }
         if (existing.Header is not { } found)
         {
-            return new Decision.Refuse($"{existing.Directory} holds a journal whose header cannot be read; remove that folder to start over");
+            return new Decision.Refuse($"{existing.Directory} holds a journal whose header cannot be read ({existing.HeaderProblem ?? "unknown reason"}); remove that folder to start over; nothing was run or written");
         }
         if (!resume)
         {

@@ -12,23 +12,37 @@ internal static class MemoryCheck
 {
     public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>The error to print when the largest estimated peak exceeds <paramref name="availableBytes"/>; null when it fits.</summary>
-    public static string? Problem(IEnumerable<RunCase> runs, int workers, long availableBytes)
+    /// <summary>
+    /// The error to print when the largest estimated peak exceeds <paramref name="availableBytes"/>; null when it
+    /// fits. The peak is the largest run's network and scratch, plus the batch buffers of every worker's
+    /// batches in flight, plus (with <paramref name="keepSamples"/>) the samples a run keeps until written.
+    /// </summary>
+    public static string? Problem(IEnumerable<RunCase> runs, int workers, long availableBytes, bool keepSamples = false) =>
+        Problem(MemoryTally.Of(runs, workers, keepSamples), availableBytes);
+
+    /// <summary>As the other overload, from figures gathered while the runs streamed by.</summary>
+    public static string? Problem(MemoryTally tally, long availableBytes)
     {
-        if (availableBytes <= 0 || MemoryEstimates.Largest(runs, workers) is not { } largest || largest.PeakBytes <= availableBytes)
+        ArgumentNullException.ThrowIfNull(tally);
+        if (availableBytes <= 0 || tally.Largest is not { } largest || tally.PeakBytes <= availableBytes)
         {
             return null;
         }
-        return $"the largest run needs an estimated {Bytes(largest.PeakBytes)} at its peak ({Describe(largest.Run)}, {workers} worker{(workers == 1 ? "" : "s")}), "
-            + $"more than the {Bytes(availableBytes)} this process may use; nothing was run or written. "
-            + "Make the largest case smaller or split it off (the model is in docs/spec-format.md, \"Memory estimate\").";
+        var workers = tally.Workers;
+        return $"the largest run needs an estimated {Bytes(tally.PeakBytes)} at its peak ({Describe(largest.Run)}, {workers} worker{(workers == 1 ? "" : "s")}"
+            + (tally.BufferBytes > 0 ? $"; {Bytes(tally.BufferBytes)} of it batches in flight{(tally.KeepSamples ? " and samples kept for samples.parquet" : "")}" : "")
+            + $"), more than the {Bytes(availableBytes)} this process may use; nothing was run or written. "
+            + "Make the largest case (or its batch_size, or its samples with --samples) smaller or split it off (the model is in docs/spec-format.md, \"Memory estimate\").";
     }
 
     /// <summary>One line for `plan`: the largest estimated peak and the limit.</summary>
-    public static string Summary(IEnumerable<RunCase> runs, int workers, long availableBytes) =>
-        MemoryEstimates.Largest(runs, workers) is { } largest
-            ? $"largest estimated peak memory: {Bytes(largest.PeakBytes)} ({Describe(largest.Run)}, {workers} workers) of {Bytes(availableBytes)} available"
+    public static string Summary(MemoryTally tally, long availableBytes)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return tally.Largest is { } largest
+            ? $"largest estimated peak memory: {Bytes(tally.PeakBytes)} ({Describe(largest.Run)}, {tally.Workers} workers, batches in flight included) of {Bytes(availableBytes)} available"
             : "no runs, so no memory to estimate";
+    }
 
     /// <summary>Decimal units with three significant digits: "512 B", "18.4 MB", "340 GB".</summary>
     public static string Bytes(long bytes)

@@ -6,19 +6,20 @@ namespace Superposition.Cli;
 
 /// <summary>
 /// The composition root: `superposition &lt;verb&gt;`. Exit codes: 0 success, 1 run failed, 2 bad usage or
-/// invalid spec (nothing written).
+/// invalid spec (nothing written), 130 interrupted (SIGINT or SIGTERM, see <see cref="Interruption"/>).
 /// </summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        using var signals = Interruption.Install();
         // Written to a file or a pipe, the console has no width and tables would wrap at 80 columns,
         // cell by cell; a log reads better with each row on one line.
         if (Console.IsOutputRedirected)
         {
             AnsiConsole.Profile.Width = 200;
         }
-        return InvokeAsync(args);
+        return await InvokeAsync(args);
     }
 
     /// <summary>Parses and runs a command line; callable in process by tests.</summary>
@@ -40,9 +41,15 @@ public static class Program
             await Console.Error.WriteLineAsync("run `superposition --help` for usage");
             return ExitCodes.BadInput;
         }
+        if (OutputCheck.ForCommand(parsed) is { } output)
+        {
+            await Console.Error.WriteLineAsync(output);
+            return ExitCodes.BadInput;
+        }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Signals are Interruption's (installed by Main): it also stops a build that cannot observe cancellation.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (Exception error)
         {

@@ -1,4 +1,5 @@
 using Superposition.Datasets.Journals;
+using Superposition.Datasets.Paths;
 using Superposition.Specs;
 using Superposition.Sweeps;
 
@@ -40,11 +41,20 @@ internal static class RunPreparation
             return null;
         }
         IReadOnlyList<RunCase> runs = shard is null ? cases : [.. cases.Where(shard.Contains)];
-        if (MemoryCheck.Problem(runs, request.Parallelism, MemoryCheck.AvailableBytes()) is { } memory)
+        if (MemoryCheck.Problem(runs, request.Parallelism, MemoryCheck.AvailableBytes(), request.KeepSamples) is { } memory)
         {
             return Refuse(memory);
         }
         var directory = Path.Combine(request.OutputRoot, spec.Name);
+        // Links first: the write probe must not go through a planted link either.
+        if (OutputCheck.Problem(request.OutputRoot) is { } root)
+        {
+            return Refuse(root);
+        }
+        if (DatasetPaths.Problems(directory, shard?.Part) is { Count: > 0 } unsafePaths)
+        {
+            return Refuse(string.Join(Environment.NewLine, unsafePaths) + Environment.NewLine + "nothing was run or written");
+        }
         if (OutputCheck.Problem(directory) is { } output)
         {
             return Refuse(output);

@@ -40,6 +40,7 @@ internal sealed partial record ShardSelection(int Index, int Count)
         return (new ShardSelection(index, count), null);
     }
 
-    [GeneratedRegex("^([0-9]{1,9})/([0-9]{1,9})$")]
+    // \z, not $, which also matches before a final newline.
+    [GeneratedRegex("\\A([0-9]{1,9})/([0-9]{1,9})\\z")]
     private static partial Regex Pattern();
 }

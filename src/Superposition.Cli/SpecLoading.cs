@@ -10,6 +10,29 @@ internal static class SpecLoading
     /// <summary>The parsed spec and its cases, or null after printing every problem to stderr.</summary>
     public static (SweepSpec Spec, IReadOnlyList<RunCase> Cases)? Load(string path)
     {
+        if (Stream(path) is not var (spec, runs))
+        {
+            return null;
+        }
+        try
+        {
+            return (spec, [.. runs]);
+        }
+        catch (InvalidSpecException error)
+        {
+            // The parser checks what the expansion checks; this keeps a gap between them a spec error, not a crash.
+            Report(path, error.Errors);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The parsed spec and its runs as a lazy stream (<see cref="SweepExpansion.Enumerate"/>), or null after
+    /// printing every problem. Enumerating may still throw <see cref="InvalidSpecException"/> for two cases
+    /// with one id; <see cref="Load"/> reports that, and `plan` does too.
+    /// </summary>
+    public static (SweepSpec Spec, IEnumerable<RunCase> Runs)? Stream(string path)
+    {
         string text;
         try
         {
@@ -25,11 +48,10 @@ internal static class SpecLoading
             case SpecParseResult.Parsed { Spec: var spec }:
                 try
                 {
-                    return (spec, SweepExpansion.Expand(spec));
+                    return (spec, SweepExpansion.Enumerate(spec));
                 }
                 catch (InvalidSpecException error)
                 {
-                    // The parser checks what the expansion checks; this keeps a gap between them a spec error, not a crash.
                     Report(path, error.Errors);
                     return null;
                 }

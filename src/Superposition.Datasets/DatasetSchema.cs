@@ -12,6 +12,12 @@ public static class DatasetSchema
     /// <summary>The key of <see cref="Version"/> in the Parquet file metadata.</summary>
     public const string VersionKey = "schema_version";
 
+    /// <summary>
+    /// The key of a commit's generation in the Parquet file metadata (the manifest's <c>generation</c>):
+    /// the files of one complete dataset carry the same value, so a reader can tell them from a mix.
+    /// </summary>
+    public const string GenerationKey = "generation";
+
     public const string CasesTable = "cases";
 
     public const string SamplesTable = "samples";

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Parquet;
 using Superposition.Datasets.Manifests;
+using Superposition.Datasets.Paths;
 using Superposition.Datasets.Rows;
 using Superposition.Rows;
 
@@ -9,9 +10,12 @@ namespace Superposition.Datasets;
 /// <summary>
 /// Writes a run as a dataset directory: cases.parquet, samples.parquet (when asked) and manifest.json,
 /// laid out as docs/dataset-schema.md describes. Everything is written under a <c>.tmp</c> name and
-/// renamed at <see cref="CommitAsync"/>, manifest last, so a crash or a fault never leaves a file a reader
-/// would take as a complete dataset, and an earlier dataset in the same directory stays intact until the
-/// commit replaces it. Cases are buffered (one small row each) and written at the commit; samples stream
+/// renamed at <see cref="CommitAsync"/> in an order that never shows cases of one commit beside samples of
+/// another (see <see cref="Publish"/>), and every file carries the commit's <see cref="Generation"/> (in the
+/// Parquet key-value metadata and in the manifest), which <see cref="DatasetReader.ReadDatasetAsync"/>
+/// checks. An earlier dataset in the same directory stays intact until the commit replaces it, and the
+/// temporary files are removed whatever happens short of a kill (and by the next run after one). No file
+/// is created through a symbolic link (<see cref="DatasetPaths"/>). Cases are buffered (one small row each) and written at the commit; samples stream
 /// to their temporary file as one row group per <see cref="WriteAsync"/>. Not thread-safe: the pipeline
 /// calls it from one block.
 /// </summary>
@@ -23,6 +27,7 @@ public sealed class ParquetDatasetSink : IDatasetSink
     private readonly string casesPath;
     private readonly string samplesPath;
     private readonly string manifestPath;
+    private readonly string generation = Guid.NewGuid().ToString("N");
     private FileStream? samplesStream;
     private ParquetWriter? samplesWriter;
     private long sampleCount;
@@ -45,6 +50,12 @@ public sealed class ParquetDatasetSink : IDatasetSink
     /// <summary>Whether samples.parquet is written; when false, the samples passed to <see cref="WriteAsync"/> are ignored.</summary>
     public bool WritesSamples { get; }
 
+    /// <summary>This commit's identity, written to every file it produces: files of one complete dataset share it.</summary>
+    public string Generation => generation;
+
+    /// <summary>Called with the name of each step of <see cref="CommitAsync"/> just before it runs, so tests can fault the commit between any two steps.</summary>
+    internal Action<string>? StepHook { get; set; }
+
     /// <summary>
     /// Opens a sink on the dataset directory <paramref name="directory"/> (the caller appends the sweep
     /// name; the directory is created if missing). <paramref name="part"/> names one shard's files
@@ -58,8 +69,17 @@ public sealed class ParquetDatasetSink : IDatasetSink
             throw new ArgumentException($"part '{part}' must be letters, digits, '-', '_' or '.'", nameof(part));
         }
         var fullPath = Path.GetFullPath(directory);
-        Directory.CreateDirectory(fullPath);
-        return new ParquetDatasetSink(fullPath, writeSamples, part);
+        if (Path.GetDirectoryName(fullPath) is { } parent)
+        {
+            Directory.CreateDirectory(parent); // above the dataset directory: the user's path, links and all
+        }
+        DatasetPaths.EnsureDirectory(fullPath);
+        var sink = new ParquetDatasetSink(fullPath, writeSamples, part);
+        foreach (var path in new[] { sink.casesPath, sink.samplesPath, sink.manifestPath })
+        {
+            DatasetPaths.DeleteFile(Temporary(path)); // left by an attempt that was killed mid-commit
+        }
+        return sink;
     }
 
     /// <summary>
@@ -107,14 +127,17 @@ public sealed class ParquetDatasetSink : IDatasetSink
         try
         {
             var files = ImmutableArray.CreateBuilder<ManifestFile>();
+            Step("write-cases");
             await WriteCasesAsync(cancellationToken);
             files.Add(new ManifestFile(Path.GetFileName(casesPath), DatasetSchema.CasesTable, cases.Count));
             if (WritesSamples)
             {
+                Step("write-samples");
                 await CloseSamplesAsync(cancellationToken);
                 files.Add(new ManifestFile(Path.GetFileName(samplesPath), DatasetSchema.SamplesTable, sampleCount));
             }
-            await WriteManifestAsync(ManifestDocument.From(manifest, files.ToImmutable()), cancellationToken);
+            Step("write-manifest");
+            await WriteManifestAsync(ManifestDocument.From(manifest, generation, files.ToImmutable()), cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             Publish();
             committed = true;
@@ -155,39 +178,52 @@ public sealed class ParquetDatasetSink : IDatasetSink
             samplesStream = null;
             if (!committed)
             {
-                File.Delete(Temporary(casesPath));
-                File.Delete(Temporary(samplesPath));
-                File.Delete(Temporary(manifestPath));
+                foreach (var path in new[] { casesPath, samplesPath, manifestPath })
+                {
+                    if (new FileInfo(Temporary(path)).LinkTarget is null)
+                    {
+                        File.Delete(Temporary(path));
+                    }
+                }
             }
         }
     }
 
     /// <summary>
-    /// Renames the temporary files to their final names. The old manifest goes first and the new one comes
-    /// last, so while the data files are being swapped the directory has no manifest: a reader that finds
-    /// manifest.json finds the files it lists. A stale samples file of an earlier run that this run does not
-    /// replace is removed, since it would contradict the new cases.
+    /// Makes the new files visible. The old manifest goes first (without it no reader takes the directory
+    /// for a complete dataset), then the old samples file, and only then does the new cases file replace
+    /// the old one: so at every moment the cases and samples files present belong to one commit (old cases
+    /// with old samples, old cases alone, new cases alone, new cases with new samples), and the new manifest,
+    /// renamed last, marks the set complete. A reader that checks the manifest and the generation in each
+    /// file (<see cref="DatasetReader.ReadDatasetAsync"/>) sees the old dataset, the new one, or none while
+    /// the commit is in flight; never a mix. The journal is deleted only after this, so a commit killed
+    /// half-way is redone by <c>run --resume</c>.
     /// </summary>
     private void Publish()
     {
-        File.Delete(manifestPath);
-        File.Move(Temporary(casesPath), casesPath, overwrite: true);
+        Step("delete-manifest");
+        DatasetPaths.DeleteFile(manifestPath);
+        Step("delete-samples");
+        DatasetPaths.DeleteFile(samplesPath);
+        Step("publish-cases");
+        DatasetPaths.Replace(Temporary(casesPath), casesPath);
         if (WritesSamples)
         {
-            File.Move(Temporary(samplesPath), samplesPath, overwrite: true);
+            Step("publish-samples");
+            DatasetPaths.Replace(Temporary(samplesPath), samplesPath);
         }
-        else
-        {
-            File.Delete(samplesPath);
-        }
-        File.Move(Temporary(manifestPath), manifestPath, overwrite: true);
+        Step("publish-manifest");
+        DatasetPaths.Replace(Temporary(manifestPath), manifestPath);
     }
+
+    private void Step(string name) => StepHook?.Invoke(name);
 
     private async Task WriteCasesAsync(CancellationToken cancellationToken)
     {
         await using var stream = CreateTemporary(casesPath);
         await using (var writer = await CaseColumns.Table.CreateWriterAsync(stream, cancellationToken))
         {
+            Mark(writer);
             foreach (var chunk in cases.Chunk(CaseRowGroupSize))
             {
                 await CaseColumns.Table.WriteRowGroupAsync(writer, chunk, cancellationToken);
@@ -200,6 +236,7 @@ public sealed class ParquetDatasetSink : IDatasetSink
     {
         samplesStream = CreateTemporary(samplesPath);
         samplesWriter = await SampleColumns.Table.CreateWriterAsync(samplesStream, cancellationToken);
+        Mark(samplesWriter);
         return samplesWriter;
     }
 
@@ -234,8 +271,15 @@ public sealed class ParquetDatasetSink : IDatasetSink
         }
     }
 
+    /// <summary>Adds this commit's generation to the file's key-value metadata, beside the schema version.</summary>
+    private void Mark(ParquetWriter writer) => writer.CustomMetadata = new Dictionary<string, string>
+    {
+        [DatasetSchema.VersionKey] = DatasetSchema.Version,
+        [DatasetSchema.GenerationKey] = generation,
+    };
+
     private static FileStream CreateTemporary(string finalPath) =>
-        new(Temporary(finalPath), FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.Asynchronous);
+        DatasetPaths.CreateNew(Temporary(finalPath), FileAccess.ReadWrite, bufferSize: 1 << 16, FileOptions.Asynchronous);
 
     private static string Temporary(string finalPath) => finalPath + DatasetSchema.TemporarySuffix;
 }

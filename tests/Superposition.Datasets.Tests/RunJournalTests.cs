@@ -8,7 +8,7 @@ namespace Superposition.Datasets.Tests;
 
 public sealed class RunJournalTests
 {
-    private static readonly JournalHeader Header = new("quickstart", "hash", null, true, "1.0.0", DateTimeOffset.UnixEpoch, 3);
+    private static readonly JournalHeader Header = new("quickstart", "9f2c", null, true, "1.0.0", DateTimeOffset.UnixEpoch, 3);
 
     [Property(Arbitrary = [typeof(RowArbitraries)], MaxTest = 30)]
     public async Task CommitAsync_writes_in_plan_order_exactly_what_the_parquet_sink_writes_directly(CaseWithSamples[] generated)
@@ -102,7 +102,7 @@ public sealed class RunJournalTests
     /// <summary>Journal entries are named by (case id, replicate): give every generated write its own, file-name-safe key.</summary>
     private static CaseWithSamples[] WithDistinctKeys(CaseWithSamples[] writes) =>
         [.. writes.Select((write, i) => new CaseWithSamples(
-            write.Case with { CaseId = $"case{i}" },
+            write.Case with { CaseId = $"case{i}", Sweep = Header.Sweep, SpecHash = Header.SpecHash },
             [.. write.Samples.Select(sample => new SampleRow
             {
                 Sweep = sample.Sweep,

@@ -34,6 +34,12 @@ internal static class ExportCommand
             Console.Error.WriteLine($"{specPath}: no case '{caseId}' with replicate {replicate}; {NearestName.Hint(caseId, ids)}");
             return ExitCodes.BadInput;
         }
+        // The same check as `run` (one worker: export builds and writes, it evaluates nothing).
+        if (MemoryCheck.Problem([runCase], workers: 1, MemoryCheck.AvailableBytes()) is { } memory)
+        {
+            Console.Error.WriteLine(memory);
+            return ExitCodes.BadInput;
+        }
         var network = NetworkBuilder.Build(runCase.Problem, runCase.Construction, runCase.ConstructionParams, runCase.ProblemSeed, runCase.ConstructionSeed);
         NetworkExport.Write(network, output, new Dictionary<string, string>
         {

@@ -1,45 +1,103 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
+using Superposition.Sweeps;
+using Superposition.Validation;
 
 namespace Superposition.Cli.Commands;
 
 /// <summary>
-/// `plan &lt;spec.json&gt;`: validates the spec (every error at once), checks that its largest run fits in
-/// memory with the default number of workers, and lists the expanded cases; runs nothing.
+/// `plan &lt;spec.json&gt; [--all]`: validates the spec (every error at once), checks that its largest run fits in
+/// memory with the default number of workers, and lists the expanded runs; runs nothing. The runs stream
+/// by (memory grows with what is printed, not with the sweep): the first <see cref="ScreenRows"/> are shown
+/// in a table and the rest summarised, unless <c>--all</c> asks for every run, one tab-separated line each.
 /// </summary>
 internal static class PlanCommand
 {
+    /// <summary>Runs listed without --all: about a screenful.</summary>
+    public const int ScreenRows = 40;
+
+    private static readonly string[] Columns = ["#", "case_id", "rep", "construction", "m", "m'", "s", "graph", "inputs", "params"];
+
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "sweep spec (JSON), e.g. pipelines/quickstart.json" };
-        var command = new Command("plan", "validate a sweep spec and list its cases without running anything") { spec };
-        command.SetAction(parse => Plan(parse.GetValue(spec)!));
+        var all = new Option<bool>("--all") { Description = $"list every run, one tab-separated line each (without it: the first {ScreenRows} and a count)" };
+        var command = new Command("plan", "validate a sweep spec and list its cases without running anything") { spec, all };
+        command.SetAction(parse => Plan(parse.GetValue(spec)!, parse.GetValue(all)));
         return command;
     }
 
-    private static int Plan(string path)
+    private static int Plan(string path, bool all)
     {
-        if (SpecLoading.Load(path) is not var (spec, cases))
+        if (SpecLoading.Stream(path) is not var (spec, runs))
         {
             return ExitCodes.BadInput;
         }
         var (workers, available) = (Environment.ProcessorCount, MemoryCheck.AvailableBytes());
-        if (MemoryCheck.Problem(cases, workers, available) is { } memory)
+        var tally = new MemoryTally(workers, keepSamples: false);
+        var first = new List<RunCase>(ScreenRows);
+        long count = 0, samples = 0, cases = 0;
+        string? lastCase = null;
+        try
+        {
+            // One pass for the figures (and the memory check, which must pass before anything is listed)...
+            foreach (var run in runs)
+            {
+                tally.Add(run);
+                count++;
+                samples += run.Samples;
+                if (run.CaseId != lastCase)
+                {
+                    (lastCase, cases) = (run.CaseId, cases + 1);
+                }
+                if (first.Count < ScreenRows)
+                {
+                    first.Add(run);
+                }
+            }
+        }
+        catch (InvalidSpecException error)
+        {
+            SpecLoading.Report(path, error.Errors);
+            return ExitCodes.BadInput;
+        }
+        if (MemoryCheck.Problem(tally, available) is { } memory)
         {
             Console.Error.WriteLine(memory);
             return ExitCodes.BadInput;
         }
-        var table = new Table().AddColumns("#", "case_id", "rep", "construction", "m", "m'", "s", "graph", "inputs", "params");
-        foreach (var runCase in cases)
+        if (all)
         {
-            table.AddRow(
-                runCase.Index.ToString(), runCase.CaseId, runCase.Replicate.ToString(), runCase.Construction,
-                runCase.Problem.InputCount.ToString(), runCase.Problem.OutputCount.ToString(), runCase.Problem.Sparsity.ToString(),
-                runCase.Problem.Graph, runCase.InputDistribution, Markup.Escape(System.Text.Json.JsonSerializer.Serialize(runCase.ConstructionParams)));
+            // ...and with --all a second pass that prints as it goes (a table would hold every row to size its columns).
+            Console.WriteLine(string.Join('\t', Columns));
+            foreach (var run in runs)
+            {
+                Console.WriteLine(string.Join('\t', Cells(run)));
+            }
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.WriteLine(MemoryCheck.Summary(cases, workers, available));
-        AnsiConsole.WriteLine($"{spec.Name}: {cases.Count} runs ({cases.Select(c => c.CaseId).Distinct().Count()} cases × replicates), {cases.Sum(c => (long)c.Samples)} samples; spec is valid.");
+        else
+        {
+            var table = new Table().AddColumns(Columns);
+            foreach (var run in first)
+            {
+                table.AddRow([.. Cells(run).Select(Markup.Escape)]);
+            }
+            AnsiConsole.Write(table);
+            if (count > first.Count)
+            {
+                AnsiConsole.WriteLine($"… and {count - first.Count} more runs (`plan --all` lists every run)");
+            }
+        }
+        AnsiConsole.WriteLine(MemoryCheck.Summary(tally, available));
+        AnsiConsole.WriteLine($"{spec.Name}: {count} runs ({cases} cases × replicates), {samples} samples; spec is valid.");
         return ExitCodes.Success;
     }
+
+    private static string[] Cells(RunCase run) =>
+    [
+        run.Index.ToString(CultureInfo.InvariantCulture), run.CaseId, run.Replicate.ToString(CultureInfo.InvariantCulture), run.Construction,
+        run.Problem.InputCount.ToString(CultureInfo.InvariantCulture), run.Problem.OutputCount.ToString(CultureInfo.InvariantCulture), run.Problem.Sparsity.ToString(CultureInfo.InvariantCulture),
+        run.Problem.Graph, run.InputDistribution, System.Text.Json.JsonSerializer.Serialize(run.ConstructionParams),
+    ];
 }

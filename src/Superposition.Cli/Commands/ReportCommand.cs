@@ -11,7 +11,7 @@ internal static class ReportCommand
         var dataset = new Argument<string>("dataset") { Description = "dataset directory, e.g. data/quickstart" };
         var output = new Option<string?>("--out") { Description = "where the plots and summary.md go (default: <dataset>/report)" };
         var command = new Command("report", "plot a dataset against the bounds and write a markdown summary") { dataset, output };
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(dataset)!, parse.GetValue(output), cancellation));
+        command.SetAction(parse => RunAsync(parse.GetValue(dataset)!, parse.GetValue(output), Interruption.Token));
         return command;
     }
 

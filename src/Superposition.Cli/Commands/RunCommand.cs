@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Superposition.Datasets.Journals;
+using Superposition.Datasets.Paths;
 using Superposition.Pipeline;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Rows;
@@ -25,9 +26,9 @@ internal static class RunCommand
         var shard = new Option<string?>("--shard") { Description = "run only shard i of N (0-based, e.g. 0/4) and write cases-shard-i-of-N.parquet; see docs/cluster.md" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted run from its journal (<out>/<sweep-name>/.partial); starts afresh when there is none" };
         var command = new Command("run", "run a sweep and write its dataset") { spec, output, parallelism, samples, stop, shard, resume };
-        command.SetAction((parse, cancellation) => RunAsync(
+        command.SetAction(parse => RunAsync(
             new RunRequest(parse.GetValue(spec)!, parse.GetValue(output)!, parse.GetValue(parallelism), parse.GetValue(samples), parse.GetValue(stop), parse.GetValue(shard), parse.GetValue(resume)),
-            cancellation));
+            Interruption.Token));
         return command;
     }
 
@@ -42,6 +43,11 @@ internal static class RunCommand
         {
             journal = RunJournal.Open(prepared.Directory, prepared.Header, prepared.Keys, prepared.KeepFinished);
         }
+        catch (UnsafePathException error)
+        {
+            await Console.Error.WriteLineAsync($"{error.Message}; nothing was run or written");
+            return ExitCodes.BadInput;
+        }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"cannot open the run's journal: {error.Message}; nothing was run");
@@ -49,7 +55,14 @@ internal static class RunCommand
         }
         await using (journal)
         {
-            return await RunAsync(prepared, request, journal, cancellation);
+            foreach (var problem in journal.SetAside)
+            {
+                await Console.Error.WriteLineAsync($"set aside a broken journal entry, its run runs again: {problem}");
+            }
+            using (Interruption.OnForcedExit(journal.Abandon))
+            {
+                return await RunAsync(prepared, request, journal, cancellation);
+            }
         }
     }
 
@@ -77,7 +90,7 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync(Stopped("run cancelled", journal, runs.Count));
+            await Console.Error.WriteLineAsync(Stopped("run interrupted", journal, runs.Count));
             return ExitCodes.Interrupted;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)

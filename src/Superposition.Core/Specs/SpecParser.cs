@@ -66,7 +66,8 @@ public static partial class SpecParser
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    // \z, not $: "$" also matches before a final newline, and "ab\n" would name a directory with a newline.
+    [GeneratedRegex("\\A[a-z0-9][a-z0-9._-]*\\z")]
     private static partial Regex NamePattern();
 
     /// <summary>The mutable state of one parse; lives for one call of <see cref="ParseChecked"/>.</summary>
@@ -75,6 +76,7 @@ public static partial class SpecParser
         private readonly SortedDictionary<string, object> _base = new(StringComparer.Ordinal);
         private ImmutableArray<SweepAxis> _axes = [];
         private bool _axesAreValid = true;
+        private bool _axesAreEmpty;
         private HashSet<string> _axisFields = [];
         private string? _name;
         private string _description = "";
@@ -113,6 +115,9 @@ public static partial class SpecParser
                     case SpecFields.Construction or SpecFields.InputDistribution:
                         _base[name] = CaseFieldValues.Read(name, value, path, errors);
                         break;
+                    case "axes" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0:
+                        _axesAreEmpty = true; // one case, fine when the base sets every required field
+                        break;
                     case "axes":
                         (_axes, _axesAreValid, _axisFields) = AxisReader.Read(value, path, errors);
                         break;
@@ -132,7 +137,14 @@ public static partial class SpecParser
             {
                 errors.Add(new SpecError("seed", "required: the root seed, a whole number between 0 and 2^64 - 1"));
             }
-            foreach (var field in SpecFields.Required.Where(f => !_base.ContainsKey(f) && !_axisFields.Contains(f)))
+            var missing = SpecFields.Required.Where(f => !_base.ContainsKey(f) && !_axisFields.Contains(f)).ToList();
+            if (_axesAreEmpty && missing.Count > 0)
+            {
+                // Usually what is left of a sweep whose axes were deleted: one error where the change was made.
+                errors.Add(new SpecError("axes", $"an empty list, so {string.Join(", ", missing)} {(missing.Count == 1 ? "has" : "have")} no value: give an axis that varies {(missing.Count == 1 ? "it" : "them")}, or set {(missing.Count == 1 ? "it" : "them")} in the base"));
+                return;
+            }
+            foreach (var field in missing)
             {
                 var where = field.StartsWith(SpecFields.ProblemPrefix, StringComparison.Ordinal) ? "in 'problem'" : "at the top level";
                 errors.Add(new SpecError(field, $"required: set it {where} or vary it on an axis"));

@@ -8,7 +8,7 @@ namespace Superposition.Sweeps;
 /// <summary>
 /// The per-case half of spec validation: every case of the expansion goes through
 /// <see cref="NetworkBuilder.Validate(Problems.ProblemSpec, string, IReadOnlyDictionary{string, object}, string)"/> and <see cref="InputDistributions.Check"/>, the same checks the
-/// pipeline's stages run. One mistake usually breaks many cases (every construction and distribution
+/// pipeline's stages run, and <see cref="EvaluationLimits.Check"/>, the sizes its batches will have. One mistake usually breaks many cases (every construction and distribution
 /// of an offending size), so errors are grouped by field and message and reported once, at the spec
 /// path that set the value, naming the axis values every affected case shares.
 /// </summary>
@@ -36,6 +36,13 @@ internal static class SweepChecks
             if (InputDistributions.Check(draft.InputDistribution, draft.Problem, SpecFields.InputDistribution) is { } distributionError)
             {
                 Add((SpecFields.InputDistribution, distributionError.Message), combination);
+            }
+            if (draft.Problem.Sparsity <= draft.Problem.InputCount)
+            {
+                foreach (var error in EvaluationLimits.Check(draft.Problem, spec.Evaluation))
+                {
+                    Add((error.Path, error.Message), combination);
+                }
             }
         }
         errors.AddRange(order.Select(key => new SpecError(Locate(spec, key.Field, groups[key]), key.Message + Scope(spec, groups[key], total))));

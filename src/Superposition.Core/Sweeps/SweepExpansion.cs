@@ -32,12 +32,25 @@ public static class SweepExpansion
     /// Every run of <paramref name="spec"/> in order. Throws <see cref="InvalidSpecException"/> listing
     /// every problem when the spec was not produced by a successful <see cref="SpecParser.Parse"/>.
     /// </summary>
-    public static ImmutableArray<RunCase> Expand(SweepSpec spec)
+    public static ImmutableArray<RunCase> Expand(SweepSpec spec) => [.. Enumerate(spec)];
+
+    /// <summary>
+    /// The runs of <see cref="Expand"/>, one at a time, so a caller that only counts or lists them (`plan`)
+    /// holds none: memory grows with the number of cases (to find duplicates), not of runs. The spec is
+    /// checked before this returns; the runs come lazily.
+    /// </summary>
+    public static IEnumerable<RunCase> Enumerate(SweepSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         InvalidSpecException.ThrowIfAny(SweepChecks.Check(spec));
+        return Runs(spec);
+    }
+
+    private static IEnumerable<RunCase> Runs(SweepSpec spec)
+    {
         var root = new Seed(spec.RootSeed);
         var (problemRoot, sampleRoot, constructionRoot) = (root.Derive("problem"), root.Derive("samples"), root.Derive("construction"));
-        var runs = ImmutableArray.CreateBuilder<RunCase>();
+        var index = 0;
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         // Sweeps repeat a few problems and parameter sets across many cases: resolve and write each once.
         var problemTexts = new Dictionary<ProblemSpec, string>();
@@ -67,9 +80,9 @@ public static class SweepExpansion
             }
             for (var replicate = 0; replicate < spec.Replicates; replicate++)
             {
-                runs.Add(new RunCase(
+                yield return new RunCase(
                     spec.Name,
-                    runs.Count,
+                    index++,
                     caseId,
                     replicate,
                     draft.Problem,
@@ -80,11 +93,10 @@ public static class SweepExpansion
                     spec.Evaluation.BatchSize,
                     ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),
                     ConstructionSeed: constructionRoot.Derive(networkText).Derive(replicate),
-                    SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate)));
+                    SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate));
             }
             position++;
         }
-        return runs.ToImmutable();
     }
 
     /// <summary>

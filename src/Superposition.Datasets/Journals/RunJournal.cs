@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Superposition.Datasets.Paths;
 using Superposition.Rows;
 
 namespace Superposition.Datasets.Journals;
@@ -14,25 +15,26 @@ namespace Superposition.Datasets.Journals;
 /// run of the plan in plan order, through <see cref="ParquetDatasetSink"/>, and deletes the journal. So an
 /// interrupted and resumed run commits exactly what an uninterrupted one would. Unlike the Parquet sink,
 /// disposing without a commit keeps what was written (that is the point), unless nothing had finished.
-/// A lock file keeps two processes from writing one journal. Not thread-safe: one pipeline block calls it.
+/// A lock file keeps two processes from writing one journal. On resume every entry is read and checked
+/// before anything runs; one that fails (unreadable, truncated, empty, or of another run) is set aside as
+/// <c>run-….json.broken</c> and its run runs again (<see cref="SetAside"/>). Nothing is created through a
+/// symbolic link (<see cref="DatasetPaths"/>). Not thread-safe, except <see cref="Abandon"/>: one pipeline
+/// block calls it.
 /// </summary>
 public sealed class RunJournal : IDatasetSink
 {
     /// <summary>The header's file name; a journal directory without it is no journal (it was being created or deleted).</summary>
-    public const string HeaderFileName = "journal.json";
-
-    private const string LockFileName = "lock";
-    private const string EntryPrefix = "run-";
-    private const string EntryExtension = ".json";
+    public const string HeaderFileName = JournalFiles.HeaderFileName;
 
     private readonly ImmutableArray<RunKey> plan;
     private readonly HashSet<RunKey> finished;
     private readonly string? createdRoot;
+    private readonly Lock gate = new();
     private FileStream? lockStream;
     private bool committed;
     private bool disposed;
 
-    private RunJournal(string datasetDirectory, string journalDirectory, JournalHeader header, ImmutableArray<RunKey> plan, HashSet<RunKey> finished, FileStream lockStream, string? createdRoot)
+    private RunJournal(string datasetDirectory, string journalDirectory, JournalHeader header, ImmutableArray<RunKey> plan, HashSet<RunKey> finished, FileStream lockStream, string? createdRoot, IReadOnlyList<string> setAside)
     {
         DatasetDirectory = datasetDirectory;
         JournalDirectory = journalDirectory;
@@ -41,6 +43,7 @@ public sealed class RunJournal : IDatasetSink
         this.finished = finished;
         this.lockStream = lockStream;
         this.createdRoot = createdRoot;
+        SetAside = setAside;
     }
 
     /// <summary>The dataset directory (<c>DIR/&lt;sweep&gt;</c>) the commit writes into.</summary>
@@ -54,40 +57,44 @@ public sealed class RunJournal : IDatasetSink
     /// <summary>The runs of the plan whose entries are on disk.</summary>
     public IReadOnlySet<RunKey> Finished => finished;
 
+    /// <summary>Entries of an earlier attempt that failed their checks when the journal was opened: each "file: reason"; their runs run again.</summary>
+    public IReadOnlyList<string> SetAside { get; }
+
     /// <summary>The rows of the committed dataset, in plan order; empty before <see cref="CommitAsync"/>.</summary>
     public IReadOnlyList<CaseRow> CommittedRows { get; private set; } = [];
+
+    /// <summary>The names of the files the journal itself writes in its directory (besides its entries).</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        [JournalFiles.HeaderFileName, JournalFiles.HeaderFileName + DatasetSchema.TemporarySuffix, JournalFiles.LockFileName];
 
     /// <summary><c>.partial</c>, or <c>.partial-{part}</c> for one shard, so shards of a sweep sharing a directory keep separate journals.</summary>
     public static string DirectoryName(string? part) => part is null ? ".partial" : $".partial-{part}";
 
-    /// <summary>The journal of <paramref name="part"/> in <paramref name="datasetDirectory"/> as found on disk, or null when there is none. Changes nothing.</summary>
+    /// <summary>
+    /// The journal of <paramref name="part"/> in <paramref name="datasetDirectory"/> as found on disk, or null
+    /// when there is none. A header that cannot be used gives a state with a null header and the reason in
+    /// <see cref="JournalState.HeaderProblem"/>. Changes nothing.
+    /// </summary>
     public static JournalState? Inspect(string datasetDirectory, string? part)
     {
         var directory = Path.Combine(Path.GetFullPath(datasetDirectory), DirectoryName(part));
         var headerPath = Path.Combine(directory, HeaderFileName);
-        if (!File.Exists(headerPath))
+        if (!Path.Exists(headerPath) && new FileInfo(headerPath).LinkTarget is null)
         {
             return null;
         }
-        JournalHeader? header;
-        try
-        {
-            header = JsonSerializer.Deserialize<JournalHeader>(File.ReadAllText(headerPath), JournalJson.Options);
-        }
-        catch (JsonException)
-        {
-            header = null;
-        }
-        var count = System.IO.Directory.EnumerateFiles(directory, EntryPrefix + "*" + EntryExtension).Count(path => TryParseEntry(Path.GetFileName(path), out _));
-        return new JournalState(directory, header, count);
+        var (header, problem) = JournalFiles.ReadHeader(headerPath);
+        var count = System.IO.Directory.EnumerateFiles(directory, JournalFiles.EntryPrefix + "*" + JournalFiles.EntryExtension).Count(path => JournalFiles.TryParseEntry(Path.GetFileName(path), out _));
+        return new JournalState(directory, header, count, problem);
     }
 
     /// <summary>
     /// Opens the journal for a run of <paramref name="plan"/> (the runs the commit will write, in order),
     /// creating directories as needed and taking the lock (an <see cref="IOException"/> when another process
-    /// holds it). With <paramref name="keepFinished"/> the entries of an earlier attempt count as finished
-    /// and an existing header is kept (pass that header, so the manifest keeps the first start time);
-    /// without it, anything already there is discarded and the journal starts empty.
+    /// holds it, an <see cref="UnsafePathException"/> when a link is in the way). With
+    /// <paramref name="keepFinished"/> the entries of an earlier attempt are read and checked, and those that
+    /// pass count as finished, and an existing header is kept (pass that header, so the manifest keeps the
+    /// first start time); without it, anything already there is discarded and the journal starts empty.
     /// </summary>
     public static RunJournal Open(string datasetDirectory, JournalHeader header, IEnumerable<RunKey> plan, bool keepFinished)
     {
@@ -95,7 +102,12 @@ public sealed class RunJournal : IDatasetSink
         var dataset = Path.GetFullPath(datasetDirectory);
         var directory = Path.Combine(dataset, DirectoryName(header.Part));
         var createdRoot = FirstMissingAncestor(dataset);
-        System.IO.Directory.CreateDirectory(directory);
+        if (Path.GetDirectoryName(dataset) is { } parent)
+        {
+            System.IO.Directory.CreateDirectory(parent); // above the dataset directory: the user's path, links and all
+        }
+        DatasetPaths.EnsureDirectory(dataset);
+        DatasetPaths.EnsureDirectory(directory);
         var lockStream = TakeLock(directory);
         try
         {
@@ -103,31 +115,40 @@ public sealed class RunJournal : IDatasetSink
             var headerPath = Path.Combine(directory, HeaderFileName);
             if (!keepFinished)
             {
-                File.Delete(headerPath); // first: a kill while clearing leaves no journal rather than half of one
+                DatasetPaths.DeleteFile(headerPath); // first: a kill while clearing leaves no journal rather than half of one
             }
             var finished = new HashSet<RunKey>();
+            var setAside = new List<string>();
             var planned = keys.ToHashSet();
-            foreach (var path in System.IO.Directory.EnumerateFiles(directory))
+            foreach (var path in System.IO.Directory.EnumerateFiles(directory).ToList())
             {
                 var name = Path.GetFileName(path);
-                if (name is LockFileName or HeaderFileName)
+                if (name is JournalFiles.LockFileName or JournalFiles.HeaderFileName)
                 {
                     continue;
                 }
-                if (keepFinished && TryParseEntry(name, out var key) && planned.Contains(key))
+                if (keepFinished && JournalFiles.TryParseEntry(name, out var key) && planned.Contains(key))
                 {
-                    finished.Add(key);
+                    if (Check(path, key, header) is { } problem)
+                    {
+                        File.Move(path, path + JournalFiles.SetAsideSuffix, overwrite: true); // a rename never follows a link
+                        setAside.Add(problem);
+                    }
+                    else
+                    {
+                        finished.Add(key);
+                    }
                 }
                 else if (!keepFinished || name.EndsWith(DatasetSchema.TemporarySuffix, StringComparison.Ordinal))
                 {
-                    File.Delete(path); // a write cut short, or an entry of the discarded attempt
+                    File.Delete(path); // a write cut short, or an entry of the discarded attempt (a link is unlinked, never followed)
                 }
             }
             if (!File.Exists(headerPath))
             {
                 WriteDurably(headerPath, stream => JsonSerializer.Serialize(stream, header, JournalJson.Options));
             }
-            return new RunJournal(dataset, directory, header, keys, finished, lockStream, createdRoot);
+            return new RunJournal(dataset, directory, header, keys, finished, lockStream, createdRoot, setAside);
         }
         catch
         {
@@ -143,32 +164,42 @@ public sealed class RunJournal : IDatasetSink
         ArgumentNullException.ThrowIfNull(samples);
         EnsureOpen();
         var key = new RunKey(row.CaseId, row.Replicate);
-        var path = Path.Combine(JournalDirectory, EntryName(key));
+        var path = Path.Combine(JournalDirectory, JournalFiles.EntryName(key));
         var temporary = path + DatasetSchema.TemporarySuffix;
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, FileOptions.Asynchronous))
+            await using (var stream = DatasetPaths.CreateNew(temporary, bufferSize: 1 << 16, options: FileOptions.Asynchronous))
             {
                 await JsonSerializer.SerializeAsync(stream, new JournalEntry(row, Header.Samples ? samples : []), JournalJson.Options, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, path, overwrite: true);
+            lock (gate)
+            {
+                if (disposed)
+                {
+                    throw new ObjectDisposedException(nameof(RunJournal), "the journal was abandoned while the entry was written");
+                }
+                DatasetPaths.Replace(temporary, path);
+                finished.Add(key);
+            }
         }
         catch
         {
-            File.Delete(temporary);
+            if (new FileInfo(temporary).LinkTarget is null)
+            {
+                File.Delete(temporary);
+            }
             throw;
         }
-        finished.Add(key);
     }
 
     /// <summary>
     /// Writes the dataset: every run of the plan from its entry, in plan order, through a
-    /// <see cref="ParquetDatasetSink"/> (which renames its files into place only when all are written), with
+    /// <see cref="ParquetDatasetSink"/> (which makes its files visible only when all are written), with
     /// <paramref name="manifest"/>'s start time and per-run statuses taken from the journal; then deletes the
     /// journal. Throws <see cref="InvalidOperationException"/> when a run of the plan has not finished and
-    /// <see cref="InvalidDataException"/> for an unreadable entry; the journal is kept then.
+    /// <see cref="InvalidDataException"/> for an entry changed since it was checked; the journal is kept then.
     /// </summary>
     public async ValueTask CommitAsync(RunManifest manifest, CancellationToken cancellationToken)
     {
@@ -184,7 +215,16 @@ public sealed class RunJournal : IDatasetSink
         {
             foreach (var key in plan)
             {
-                var entry = await ReadAsync(key, cancellationToken);
+                var path = Path.Combine(JournalDirectory, JournalFiles.EntryName(key));
+                JournalEntry entry;
+                try
+                {
+                    entry = await JournalFiles.ReadEntryAsync(path, key, Header, cancellationToken);
+                }
+                catch (InvalidDataException error)
+                {
+                    throw new InvalidDataException($"{error.Message}; resume to run {key} again (the entry will be set aside)", error);
+                }
                 await sink.WriteAsync(entry.Row, entry.Samples, cancellationToken);
                 rows.Add(entry.Row);
             }
@@ -205,12 +245,33 @@ public sealed class RunJournal : IDatasetSink
         }
     }
 
+    /// <summary>
+    /// For a process that must exit now (a signal during a long build): as <see cref="DisposeAsync"/>, callable
+    /// from any thread while the pipeline may still be writing. An entry whose write is in flight is lost.
+    /// </summary>
+    public void Abandon()
+    {
+        lock (gate)
+        {
+            Close();
+        }
+    }
+
     /// <summary>Releases the lock. Keeps the journal unless nothing finished; then removes it and any directory it created.</summary>
     public ValueTask DisposeAsync()
     {
+        lock (gate)
+        {
+            Close();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private void Close()
+    {
         if (disposed)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
         disposed = true;
         ReleaseLock();
@@ -226,27 +287,20 @@ public sealed class RunJournal : IDatasetSink
                 // Another attempt took the directory over; it is its to clean.
             }
         }
-        return ValueTask.CompletedTask;
     }
 
-    private async Task<JournalEntry> ReadAsync(RunKey key, CancellationToken cancellationToken)
+    /// <summary>Null when the entry at <paramref name="path"/> holds run <paramref name="key"/> of this journal, else the file and what is wrong.</summary>
+    private static string? Check(string path, RunKey key, JournalHeader header)
     {
-        var path = Path.Combine(JournalDirectory, EntryName(key));
-        JournalEntry? entry;
         try
         {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            entry = await JsonSerializer.DeserializeAsync<JournalEntry>(stream, JournalJson.Options, cancellationToken);
+            JournalFiles.ReadEntryAsync(path, key, header, CancellationToken.None).GetAwaiter().GetResult();
+            return null;
         }
-        catch (JsonException error)
+        catch (InvalidDataException error)
         {
-            throw new InvalidDataException($"journal entry {path} is unreadable ({error.Message}); delete it and resume to run {key} again", error);
+            return error.Message;
         }
-        if (entry?.Row is null || entry.Row.CaseId != key.CaseId || entry.Row.Replicate != key.Replicate)
-        {
-            throw new InvalidDataException($"journal entry {path} does not hold run {key}; delete it and resume to run {key} again");
-        }
-        return entry with { Samples = entry.Samples ?? [] };
     }
 
     private void EnsureOpen()
@@ -266,10 +320,15 @@ public sealed class RunJournal : IDatasetSink
 
     private static FileStream TakeLock(string directory)
     {
+        var path = Path.Combine(directory, JournalFiles.LockFileName);
+        if (DatasetPaths.FileProblem(path) is { } problem)
+        {
+            throw new UnsafePathException(problem);
+        }
         try
         {
             // FileShare.None takes an exclusive advisory lock on Unix; the kernel drops it when the process dies.
-            return new FileStream(Path.Combine(directory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException error)
         {
@@ -280,38 +339,12 @@ public sealed class RunJournal : IDatasetSink
     private static void WriteDurably(string path, Action<Stream> write)
     {
         var temporary = path + DatasetSchema.TemporarySuffix;
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = DatasetPaths.CreateNew(temporary))
         {
             write(stream);
             stream.Flush(flushToDisk: true);
         }
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static string EntryName(RunKey key)
-    {
-        if (key.CaseId.Length == 0 || !key.CaseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw new ArgumentException($"case id '{key.CaseId}' cannot name a journal entry", nameof(key));
-        }
-        return $"{EntryPrefix}{key.CaseId}-{key.Replicate}{EntryExtension}";
-    }
-
-    private static bool TryParseEntry(string name, out RunKey key)
-    {
-        key = default;
-        if (!name.StartsWith(EntryPrefix, StringComparison.Ordinal) || !name.EndsWith(EntryExtension, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var body = name[EntryPrefix.Length..^EntryExtension.Length];
-        var dash = body.LastIndexOf('-');
-        if (dash <= 0 || !int.TryParse(body[(dash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var replicate))
-        {
-            return false;
-        }
-        key = new RunKey(body[..dash], replicate);
-        return true;
+        DatasetPaths.Replace(temporary, path);
     }
 
     /// <summary>The highest ancestor of <paramref name="path"/> (or the path itself) that does not exist yet, or null.</summary>

@@ -5,11 +5,12 @@ namespace Superposition.Datasets.Manifests;
 
 /// <summary>
 /// What manifest.json holds: the run's <see cref="RunManifest"/> flattened, the layout version, and the
-/// files the commit produced (so a reader can tell a complete dataset from leftovers). Property order is
+/// files the commit produced and its generation (so a reader can tell a complete dataset from leftovers and from a mix). Property order is
 /// the key order in the file; the per-case list comes last because it is the long part.
 /// </summary>
 internal sealed record ManifestDocument(
     string SchemaVersion,
+    string Generation,
     string Sweep,
     string SpecHash,
     string ToolVersion,
@@ -20,8 +21,9 @@ internal sealed record ManifestDocument(
     string SpecText,
     ImmutableArray<CaseStatus> Cases)
 {
-    public static ManifestDocument From(RunManifest manifest, ImmutableArray<ManifestFile> files) => new(
+    public static ManifestDocument From(RunManifest manifest, string generation, ImmutableArray<ManifestFile> files) => new(
         DatasetSchema.Version,
+        generation,
         manifest.Sweep,
         manifest.SpecHash,
         manifest.ToolVersion,

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Superposition.Datasets.Manifests;
 
-/// <summary>Writes manifest.json: snake_case keys, indented, non-ASCII kept readable (it is a file, not HTML).</summary>
+/// <summary>Writes and reads manifest.json: snake_case keys, indented, non-ASCII kept readable (it is a file, not HTML).</summary>
 internal static class ManifestJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -15,4 +15,7 @@ internal static class ManifestJson
 
     public static Task WriteAsync(Stream output, ManifestDocument document, CancellationToken cancellationToken) =>
         JsonSerializer.SerializeAsync(output, document, Options, cancellationToken);
+
+    public static ValueTask<ManifestDocument?> ReadAsync(Stream input, CancellationToken cancellationToken) =>
+        JsonSerializer.DeserializeAsync<ManifestDocument>(input, Options, cancellationToken);
 }

@@ -77,9 +77,12 @@ internal sealed class ChildCli : IDisposable
     }
 
     /// <summary>SIGINT, as Ctrl-C sends it.</summary>
-    public async Task InterruptAsync()
+    public Task InterruptAsync() => SignalAsync("INT");
+
+    /// <summary>Sends the signal named <paramref name="signal"/> (INT, TERM) with kill(1).</summary>
+    public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 

@@ -13,10 +13,11 @@ public partial class ExtendingPagesDocTests
     public static TheoryData<string> Pages => [.. PageNames()];
 
     [Fact]
-    public void There_is_a_page_for_constructions_and_one_for_decoders()
+    public void There_is_a_page_for_constructions_decoders_and_input_distributions()
     {
         Assert.Contains("construction.md", PageNames());
         Assert.Contains("decoder.md", PageNames());
+        Assert.Contains("input-distribution.md", PageNames());
     }
 
     [Theory]
