@@ -59,5 +59,5 @@ internal static class MemoryCheck
     }
 
     private static string Describe(RunCase run) =>
-        $"case {run.CaseId}: {run.Construction}, m = {run.Problem.InputCount}, m' = {run.Problem.OutputCount}, s = {run.Problem.Sparsity}";
+        $"case {run.CaseId}: {run.ConstructionName}, m = {run.Problem.InputCount}, m' = {run.Problem.OutputCount}, s = {run.Problem.Sparsity}";
 }

@@ -10,7 +10,7 @@ namespace Superposition.Cli;
 /// </summary>
 internal sealed class MemoryTally(int workers, bool keepSamples)
 {
-    private string? lastCaseId;
+    private CaseId? lastCaseId;
 
     public int Workers { get; } = Math.Max(1, workers);
 

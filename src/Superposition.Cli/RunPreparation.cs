@@ -11,7 +11,7 @@ internal sealed record RunRequest(string SpecPath, string OutputRoot, int Parall
 /// <summary>A run that passed every check: its runs (a shard's, when sharded), where it writes, and how its journal opens.</summary>
 internal sealed record PreparedRun(SweepSpec Spec, IReadOnlyList<RunCase> Runs, ShardSelection? Shard, string Directory, JournalHeader Header, bool KeepFinished)
 {
-    public IEnumerable<RunKey> Keys => Runs.Select(run => new RunKey(run.CaseId, run.Replicate));
+    public IEnumerable<RunKey> Keys => Runs.Select(run => run.Key);
 }
 
 /// <summary>

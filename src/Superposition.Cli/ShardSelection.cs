@@ -17,7 +17,7 @@ internal sealed partial record ShardSelection(int Index, int Count)
     /// <summary>The part name in the shard's file names: <c>cases-shard-0-of-3.parquet</c>.</summary>
     public string Part => string.Create(CultureInfo.InvariantCulture, $"shard-{Index}-of-{Count}");
 
-    public bool Contains(RunCase run) => SweepExpansion.ShardOf(run.CaseId, run.Replicate, Count) == Index;
+    public bool Contains(RunCase run) => SweepExpansion.ShardOf(run.CaseId.Value, run.Replicate, Count) == Index;
 
     /// <summary>Parses "i/N" (0-based i &lt; N); the error says what was expected.</summary>
     public static (ShardSelection? Shard, string? Error) Parse(string text)

@@ -2,6 +2,7 @@ using Superposition.Cli.Tests.Support;
 using Superposition.Datasets;
 using Superposition.Datasets.Journals;
 using Superposition.Specs;
+using Superposition.Sweeps;
 using Xunit;
 
 namespace Superposition.Cli.Tests;
@@ -46,7 +47,7 @@ public class JournalResumeTests
         var dataset = Path.Combine(directory["out"], "edges");
         var rows = await DatasetReader.ReadCasesAsync(Path.Combine(directory["reference"], "edges", "cases.parquet"));
         var header = new JournalHeader("edges", SpecParser.HashOf(File.ReadAllText(spec)), null, false, ToolInfo.Version, DateTimeOffset.UtcNow, rows.Count);
-        await using (var journal = RunJournal.Open(dataset, header, rows.Select(row => new RunKey(row.CaseId, row.Replicate)), keepFinished: false))
+        await using (var journal = RunJournal.Open(dataset, header, rows.Select(row => new RunKey(new CaseId(row.CaseId), row.Replicate)), keepFinished: false))
         {
             foreach (var row in rows)
             {

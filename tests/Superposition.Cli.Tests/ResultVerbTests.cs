@@ -56,13 +56,13 @@ public class ResultVerbTests
         using var output = new TemporaryDirectory();
         var spec = RepositoryFiles.Pipeline("ci-tiny.json");
         var parsed = Assert.IsType<Superposition.Specs.SpecParseResult.Parsed>(Superposition.Specs.SpecParser.Parse(await File.ReadAllTextAsync(spec)));
-        var runCase = Superposition.Sweeps.SweepExpansion.Expand(parsed.Spec).First(c => c.Construction == "superposed-and");
+        var runCase = Superposition.Sweeps.SweepExpansion.Expand(parsed.Spec).First(c => c.ConstructionName == "superposed-and");
         var file = Path.Combine(output.Path, "net.safetensors");
 
-        Assert.Equal(0, await Program.InvokeAsync(["export", spec, "--case", runCase.CaseId, "--out", file]).WaitAsync(Timeout));
+        Assert.Equal(0, await Program.InvokeAsync(["export", spec, "--case", runCase.CaseId.Value, "--out", file]).WaitAsync(Timeout));
 
         var exported = SafetensorsFile.Read(file);
-        Assert.Equal(runCase.CaseId, exported.Metadata["case_id"]);
+        Assert.Equal(runCase.CaseId.Value, exported.Metadata["case_id"]);
         Assert.Equal(parsed.Spec.Text, exported.Metadata["spec"]);
         Assert.Equal(2, await Program.InvokeAsync(["export", spec, "--case", "nope", "--out", Path.Combine(output.Path, "x.safetensors")]).WaitAsync(Timeout));
         Assert.False(File.Exists(Path.Combine(output.Path, "x.safetensors")));

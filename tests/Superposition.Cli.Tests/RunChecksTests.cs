@@ -1,5 +1,6 @@
 using Superposition.Cli.Tests.Support;
 using Superposition.Datasets.Journals;
+using Superposition.Sweeps;
 using Xunit;
 
 namespace Superposition.Cli.Tests;
@@ -47,7 +48,7 @@ public class RunChecksTests
         var spec = TestSpecs.Write(directory, "edges", TestSpecs.Edges);
         var dataset = Path.Combine(directory["out"], "edges");
         var header = new JournalHeader("edges", "0123456789abcdef", null, false, "0.0.0", DateTimeOffset.UtcNow, 64);
-        await using (var journal = RunJournal.Open(dataset, header, [new RunKey("abc", 0)], keepFinished: false))
+        await using (var journal = RunJournal.Open(dataset, header, [new RunKey(new CaseId("abc"), 0)], keepFinished: false))
         {
             await journal.WriteAsync(new Superposition.Rows.CaseRow { CaseId = "abc", Status = "ok" }, [], CancellationToken.None);
         }

@@ -1,6 +1,7 @@
 using Superposition.Datasets.Journals;
 using Superposition.Datasets.Tests.Support;
 using Superposition.Rows;
+using Superposition.Sweeps;
 using Xunit;
 
 namespace Superposition.Datasets.Tests;
@@ -30,7 +31,7 @@ public sealed class JournalResumeCheckTests
     public async Task A_broken_entry_is_set_aside_on_open_and_its_run_runs_again(string kind, string content)
     {
         using var directory = new TemporaryDirectory();
-        RunKey[] plan = [new("a", 0), new("b", 0)];
+        RunKey[] plan = [new(new CaseId("a"), 0), new(new CaseId("b"), 0)];
         await using (var first = RunJournal.Open(directory.Root, Header, plan, keepFinished: false))
         {
             await first.WriteAsync(Row("a"), [], CancellationToken.None);
@@ -41,7 +42,7 @@ public sealed class JournalResumeCheckTests
 
         await using var resumed = RunJournal.Open(directory.Root, Header, plan, keepFinished: true);
 
-        Assert.Equal([new RunKey("a", 0)], resumed.Finished);
+        Assert.Equal([new RunKey(new CaseId("a"), 0)], resumed.Finished);
         var problem = Assert.Single(resumed.SetAside);
         Assert.Contains(entry, problem, StringComparison.Ordinal);
         Assert.True(File.Exists(entry + ".broken"), kind);

@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using Superposition.Datasets.Journals;
 using Superposition.Datasets.Tests.Support;
 using Superposition.Rows;
+using Superposition.Sweeps;
 using Xunit;
 
 namespace Superposition.Datasets.Tests;
@@ -15,7 +16,7 @@ public sealed class RunJournalTests
     {
         var writes = WithDistinctKeys(generated);
         using var directory = new TemporaryDirectory();
-        var plan = writes.Select(write => new RunKey(write.Case.CaseId, write.Case.Replicate)).ToList();
+        var plan = writes.Select(write => new RunKey(new CaseId(write.Case.CaseId), write.Case.Replicate)).ToList();
         await using (var journal = RunJournal.Open(directory.PathOf("journaled"), Header, plan, keepFinished: false))
         {
             foreach (var write in writes.Reverse())
@@ -36,7 +37,7 @@ public sealed class RunJournalTests
     public async Task Open_keeping_finished_runs_counts_the_entries_of_an_earlier_attempt_and_drops_writes_cut_short()
     {
         using var directory = new TemporaryDirectory();
-        RunKey[] plan = [new("a", 0), new("a", 1), new("b", 0)];
+        RunKey[] plan = [new(new CaseId("a"), 0), new(new CaseId("a"), 1), new(new CaseId("b"), 0)];
         await using (var first = RunJournal.Open(directory.Root, Header, plan, keepFinished: false))
         {
             await first.WriteAsync(Row("a", 1), [], CancellationToken.None);
@@ -48,7 +49,7 @@ public sealed class RunJournalTests
         Assert.Equal(new JournalState(journalDirectory, Header, 2), RunJournal.Inspect(directory.Root, part: null));
         await using (var resumed = RunJournal.Open(directory.Root, Header with { StartedAt = DateTimeOffset.UtcNow }, plan, keepFinished: true))
         {
-            Assert.Equal([new RunKey("a", 1), new RunKey("b", 0)], resumed.Finished.OrderBy(key => key.ToString(), StringComparer.Ordinal));
+            Assert.Equal([new RunKey(new CaseId("a"), 1), new RunKey(new CaseId("b"), 0)], resumed.Finished.OrderBy(key => key.ToString(), StringComparer.Ordinal));
             Assert.Equal(DateTimeOffset.UnixEpoch, RunJournal.Inspect(directory.Root, part: null)!.Header!.StartedAt);
             Assert.DoesNotContain("run-a-0.json.tmp", directory.FileNames(".partial"));
         }
@@ -63,7 +64,7 @@ public sealed class RunJournalTests
     public async Task DisposeAsync_without_a_finished_run_removes_the_journal_and_the_directories_it_created()
     {
         using var directory = new TemporaryDirectory();
-        await using (RunJournal.Open(directory.PathOf("data/sweep"), Header with { Part = "shard-0-of-2" }, [new RunKey("a", 0)], keepFinished: false))
+        await using (RunJournal.Open(directory.PathOf("data/sweep"), Header with { Part = "shard-0-of-2" }, [new RunKey(new CaseId("a"), 0)], keepFinished: false))
         {
             Assert.True(Directory.Exists(directory.PathOf("data/sweep/.partial-shard-0-of-2")));
         }
@@ -86,7 +87,7 @@ public sealed class RunJournalTests
     public async Task CommitAsync_refuses_while_a_planned_run_has_not_finished_and_keeps_the_journal()
     {
         using var directory = new TemporaryDirectory();
-        await using (var journal = RunJournal.Open(directory.Root, Header, [new RunKey("a", 0), new RunKey("b", 0)], keepFinished: false))
+        await using (var journal = RunJournal.Open(directory.Root, Header, [new RunKey(new CaseId("a"), 0), new RunKey(new CaseId("b"), 0)], keepFinished: false))
         {
             await journal.WriteAsync(Row("a", 0), [], CancellationToken.None);
 

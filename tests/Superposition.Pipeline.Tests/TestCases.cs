@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Superposition.Constructions;
+using Superposition.Inputs;
 using Superposition.Problems;
 using Superposition.Randomness;
 using Superposition.Rows;
@@ -18,10 +20,11 @@ internal static class TestCases
     {
         var problem = new ProblemSpec(ProblemKind.And, "random", Math.Max(outputs, 40), outputs, 3);
         var root = new Seed(99);
+        var raw = parameters is null ? ImmutableSortedDictionary<string, object>.Empty : parameters.ToImmutableSortedDictionary();
+        var request = ConstructionRegistry.Find(construction)!.Resolve(raw, "params").Request!;
         return new RunCase(
-            "test", index, $"case{index}", replicate, problem, construction,
-            parameters is null ? ImmutableSortedDictionary<string, object>.Empty : parameters.ToImmutableSortedDictionary(),
-            distribution, samples, batchSize,
+            "test", index, new CaseId($"case{index}"), replicate, problem, request,
+            InputDistributionRegistry.Find(distribution)!, samples, batchSize,
             root.Derive("problem", outputs + replicate), root.Derive("construction", index), root.Derive("samples", index));
     }
 

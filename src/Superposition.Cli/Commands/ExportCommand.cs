@@ -28,9 +28,9 @@ internal static class ExportCommand
         {
             return ExitCodes.BadInput;
         }
-        if (cases.FirstOrDefault(c => c.CaseId == caseId && c.Replicate == replicate) is not { } runCase)
+        if (cases.FirstOrDefault(c => c.CaseId.Value == caseId && c.Replicate == replicate) is not { } runCase)
         {
-            var ids = cases.Select(c => c.CaseId).Distinct().ToList();
+            var ids = cases.Select(c => c.CaseId.Value).Distinct().ToList();
             Console.Error.WriteLine($"{specPath}: no case '{caseId}' with replicate {replicate}; {NearestName.Hint(caseId, ids)}");
             return ExitCodes.BadInput;
         }
@@ -40,12 +40,12 @@ internal static class ExportCommand
             Console.Error.WriteLine(memory);
             return ExitCodes.BadInput;
         }
-        var network = NetworkBuilder.Build(runCase.Problem, runCase.Construction, runCase.ConstructionParams, runCase.ProblemSeed, runCase.ConstructionSeed);
+        var network = NetworkBuilder.Build(runCase);
         NetworkExport.Write(network, output, new Dictionary<string, string>
         {
             ["spec"] = spec.Text,
             ["spec_hash"] = spec.Hash,
-            ["case_id"] = runCase.CaseId,
+            ["case_id"] = runCase.CaseId.Value,
             ["replicate"] = runCase.Replicate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["problem_seed"] = runCase.ProblemSeed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["tool_version"] = ToolInfo.Version,

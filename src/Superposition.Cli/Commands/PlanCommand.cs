@@ -38,7 +38,7 @@ internal static class PlanCommand
         var tally = new MemoryTally(workers, keepSamples: false);
         var first = new List<RunCase>(ScreenRows);
         long count = 0, samples = 0, cases = 0;
-        string? lastCase = null;
+        CaseId? lastCase = null;
         try
         {
             // One pass for the figures (and the memory check, which must pass before anything is listed)...
@@ -96,8 +96,8 @@ internal static class PlanCommand
 
     private static string[] Cells(RunCase run) =>
     [
-        run.Index.ToString(CultureInfo.InvariantCulture), run.CaseId, run.Replicate.ToString(CultureInfo.InvariantCulture), run.Construction,
+        run.Index.ToString(CultureInfo.InvariantCulture), run.CaseId.Value, run.Replicate.ToString(CultureInfo.InvariantCulture), run.ConstructionName,
         run.Problem.InputCount.ToString(CultureInfo.InvariantCulture), run.Problem.OutputCount.ToString(CultureInfo.InvariantCulture), run.Problem.Sparsity.ToString(CultureInfo.InvariantCulture),
-        run.Problem.Graph, run.InputDistribution, System.Text.Json.JsonSerializer.Serialize(run.ConstructionParams),
+        run.Problem.Graph, run.InputDistribution.Name, run.Construction.Values.ToJson(),
     ];
 }

@@ -69,7 +69,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(PreparedRun prepared, RunRequest request, RunJournal journal, CancellationToken cancellation)
     {
         var (spec, runs) = (prepared.Spec, prepared.Runs);
-        var remaining = runs.Where(run => !journal.Finished.Contains(new RunKey(run.CaseId, run.Replicate))).ToList();
+        var remaining = runs.Where(run => !journal.Finished.Contains(run.Key)).ToList();
         var done = runs.Count - remaining.Count;
         if (done > 0)
         {

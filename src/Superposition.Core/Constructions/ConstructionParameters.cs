@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 
 namespace Superposition.Constructions;
 
@@ -14,20 +13,11 @@ public sealed record ConstructionParameters(ImmutableSortedDictionary<string, do
 
     public string Choice(string name) => Choices.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"no choice parameter '{name}'");
 
-    /// <summary>Compact JSON object with every parameter, keys sorted: the dataset's construction_params.</summary>
-    public string ToJson()
-    {
-        var merged = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (name, value) in Numbers)
-        {
-            merged[name] = value;
-        }
-        foreach (var (name, value) in Choices)
-        {
-            merged[name] = value;
-        }
-        return JsonSerializer.Serialize(merged);
-    }
+    /// <summary>
+    /// Compact JSON object with every parameter, keys sorted: the dataset's construction_params. The same
+    /// text case ids and seeds hash (<see cref="Sweeps.CanonicalJson.Parameters"/>): one serialiser.
+    /// </summary>
+    public string ToJson() => Sweeps.CanonicalJson.Parameters(this);
 
     public bool Equals(ConstructionParameters? other) =>
         other is not null && Numbers.SequenceEqual(other.Numbers) && Choices.SequenceEqual(other.Choices);

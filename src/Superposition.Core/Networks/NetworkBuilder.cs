@@ -1,6 +1,7 @@
 using Superposition.Constructions;
 using Superposition.Problems;
 using Superposition.Randomness;
+using Superposition.Sweeps;
 using Superposition.Validation;
 
 namespace Superposition.Networks;
@@ -38,6 +39,16 @@ public static class NetworkBuilder
             errors.AddRange(definition.Validate(problem, request, path.Length == 0 ? "construction" : $"{path}.construction", parametersPath));
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Builds a run's network: the problem instance from its problem seed, then the construction from its
+    /// resolved request. Nothing is checked again: a run comes from a parsed spec, whose checks it passed.
+    /// </summary>
+    public static Network Build(RunCase run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Construction.Definition.Build(ProblemGeneration.Generate(run.Problem, run.ProblemSeed), run.Construction, run.ConstructionSeed);
     }
 
     /// <summary>Builds the network, or throws <see cref="InvalidSpecException"/> listing every problem.</summary>

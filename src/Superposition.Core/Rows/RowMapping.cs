@@ -56,7 +56,7 @@ public static class RowMapping
         [.. samples.Select(s => new SampleRow
         {
             Sweep = runCase.Sweep,
-            CaseId = runCase.CaseId,
+            CaseId = runCase.CaseId.Value,
             Replicate = runCase.Replicate,
             SampleIndex = s.SampleIndex,
             ActiveInputs = [.. s.ActiveInputs],
@@ -85,7 +85,7 @@ public static class RowMapping
     private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()
     {
         Sweep = runCase.Sweep,
-        CaseId = runCase.CaseId,
+        CaseId = runCase.CaseId.Value,
         Replicate = runCase.Replicate,
         Seed = runCase.ReportedSeed,
         Status = status,
@@ -97,9 +97,9 @@ public static class RowMapping
         InputCount = runCase.Problem.InputCount,
         OutputCount = runCase.Problem.OutputCount,
         Sparsity = runCase.Problem.Sparsity,
-        InputDistribution = runCase.InputDistribution,
-        Construction = runCase.Construction,
-        ConstructionParams = System.Text.Json.JsonSerializer.Serialize(runCase.ConstructionParams),
+        InputDistribution = runCase.InputDistribution.Name,
+        Construction = runCase.ConstructionName,
+        ConstructionParams = runCase.Construction.Values.ToJson(),
         InstanceBits = bounds.InstanceBits,
         RefNeuronsLower = bounds.NeuronsLower,
         RefParametersLower = bounds.ParametersLower,

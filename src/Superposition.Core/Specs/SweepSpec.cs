@@ -4,23 +4,40 @@ namespace Superposition.Specs;
 
 /// <summary>
 /// A parsed, valid sweep spec (docs/spec-format.md): a base case, axes that vary it, replicates, a
-/// root seed and evaluation settings. Produced by SpecParser.Parse.
+/// root seed and evaluation settings. Only <see cref="SpecParser.Parse"/> makes one (its constructor and
+/// setters are internal), so holding a <see cref="SweepSpec"/> is proof that every check passed and
+/// nothing downstream checks it again.
 /// </summary>
-/// <param name="Name">Sweep name; the dataset directory is named after it.</param>
-/// <param name="Text">The spec text exactly as read, recorded in the manifest.</param>
-/// <param name="Hash">SHA-256 of <paramref name="Text"/> (hex), the dataset's spec_hash.</param>
-/// <param name="Base">Base case field values by path ("problem.output_count", "construction", "params.neuron_factor", "input_distribution").</param>
-/// <param name="Axes">Each axis is one or more fields varied together (zipped); axes combine as a cartesian product.</param>
-public sealed record SweepSpec(
-    string Name,
-    string Description,
-    string Text,
-    string Hash,
-    ulong RootSeed,
-    int Replicates,
-    ImmutableSortedDictionary<string, object> Base,
-    ImmutableArray<SweepAxis> Axes,
-    EvaluationSettings Evaluation);
+public sealed record SweepSpec
+{
+    internal SweepSpec(string name, string description, string text, string hash, ulong rootSeed, int replicates, ImmutableSortedDictionary<string, object> @base, ImmutableArray<SweepAxis> axes, EvaluationSettings evaluation)
+    {
+        (Name, Description, Text, Hash, RootSeed, Replicates, Base, Axes, Evaluation) = (name, description, text, hash, rootSeed, replicates, @base, axes, evaluation);
+    }
+
+    /// <summary>Sweep name; the dataset directory is named after it.</summary>
+    public string Name { get; internal init; }
+
+    public string Description { get; internal init; }
+
+    /// <summary>The spec text exactly as read, recorded in the manifest.</summary>
+    public string Text { get; internal init; }
+
+    /// <summary>SHA-256 of <see cref="Text"/> (hex), the dataset's spec_hash.</summary>
+    public string Hash { get; internal init; }
+
+    public ulong RootSeed { get; internal init; }
+
+    public int Replicates { get; internal init; }
+
+    /// <summary>Base case field values by path ("problem.output_count", "construction", "params.neuron_factor", "input_distribution").</summary>
+    public ImmutableSortedDictionary<string, object> Base { get; internal init; }
+
+    /// <summary>Each axis is one or more fields varied together (zipped); axes combine as a cartesian product.</summary>
+    public ImmutableArray<SweepAxis> Axes { get; internal init; }
+
+    public EvaluationSettings Evaluation { get; internal init; }
+}
 
 /// <summary>One axis: fields varied together; every list has the same length.</summary>
 public sealed record SweepAxis(ImmutableArray<string> Fields, ImmutableArray<ImmutableArray<object>> Values)
@@ -30,5 +47,5 @@ public sealed record SweepAxis(ImmutableArray<string> Fields, ImmutableArray<Imm
 
 /// <summary>How each case is evaluated.</summary>
 /// <param name="Samples">Inputs evaluated per (case, replicate).</param>
-/// <param name="BatchSize">Inputs per batch: the unit of parallel work and of a Parquet row group.</param>
+/// <param name="BatchSize">Inputs per batch: the unit of parallel work.</param>
 public sealed record EvaluationSettings(int Samples, int BatchSize);

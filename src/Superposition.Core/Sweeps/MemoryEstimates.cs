@@ -21,12 +21,7 @@ public static class MemoryEstimates
     public static MemoryEstimate Of(RunCase run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var definition = ConstructionRegistry.Find(run.Construction)
-            ?? throw new ArgumentException($"unknown construction '{run.Construction}'", nameof(run));
-        var (request, errors) = definition.Resolve(run.ConstructionParams, "params");
-        return request is not null
-            ? Of(run.Problem, request)
-            : throw new ArgumentException($"invalid parameters: {string.Join("; ", errors)}", nameof(run));
+        return Of(run.Problem, run.Construction);
     }
 
     /// <summary>The run with the largest peak for <paramref name="workers"/> parallel workers, or null for no runs.</summary>

@@ -1,4 +1,5 @@
-using System.Collections.Immutable;
+using Superposition.Constructions;
+using Superposition.Inputs;
 using Superposition.Problems;
 using Superposition.Randomness;
 
@@ -13,15 +14,16 @@ namespace Superposition.Sweeps;
 /// </summary>
 /// <param name="Index">Position in the expanded sweep: rows come out in this order.</param>
 /// <param name="CaseId">Stable id: a hash of the canonical case (problem, construction, parameters, distribution), not of its position.</param>
+/// <param name="Construction">The resolved construction request: definition, typed options and canonical values.</param>
+/// <param name="InputDistribution">The registered distribution the case is evaluated on.</param>
 public sealed record RunCase(
     string Sweep,
     int Index,
-    string CaseId,
+    CaseId CaseId,
     int Replicate,
     ProblemSpec Problem,
-    string Construction,
-    ImmutableSortedDictionary<string, object> ConstructionParams,
-    string InputDistribution,
+    ConstructionRequest Construction,
+    InputDistribution InputDistribution,
     int Samples,
     int BatchSize,
     Seed ProblemSeed,
@@ -30,6 +32,12 @@ public sealed record RunCase(
 {
     /// <summary>The seed reported in the dataset: the construction seed, from which the case can be rebuilt with its problem seed.</summary>
     public ulong ReportedSeed => ConstructionSeed.Value;
+
+    /// <summary>The (case, replicate) this run is, across processes (the journal's key).</summary>
+    public RunKey Key => new(CaseId, Replicate);
+
+    /// <summary>The construction's registered name.</summary>
+    public string ConstructionName => Construction.Definition.Name;
 
     /// <summary>Number of batches: ⌈samples / batch size⌉.</summary>
     public int BatchCount => (Samples + BatchSize - 1) / BatchSize;

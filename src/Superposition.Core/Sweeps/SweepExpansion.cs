@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Superposition.Constructions;
+using Superposition.Inputs;
 using Superposition.Problems;
 using Superposition.Randomness;
 using Superposition.Specs;
@@ -28,21 +29,16 @@ public static class SweepExpansion
     /// <summary>Characters of hex SHA-256 in a case id: 48 bits, so a collision among 10^5 cases has odds of about 10^-5.</summary>
     public const int CaseIdLength = 12;
 
-    /// <summary>
-    /// Every run of <paramref name="spec"/> in order. Throws <see cref="InvalidSpecException"/> listing
-    /// every problem when the spec was not produced by a successful <see cref="SpecParser.Parse"/>.
-    /// </summary>
+    /// <summary>Every run of <paramref name="spec"/> in order; a <see cref="SweepSpec"/> is valid by construction.</summary>
     public static ImmutableArray<RunCase> Expand(SweepSpec spec) => [.. Enumerate(spec)];
 
     /// <summary>
     /// The runs of <see cref="Expand"/>, one at a time, so a caller that only counts or lists them (`plan`)
-    /// holds none: memory grows with the number of cases (to find duplicates), not of runs. The spec is
-    /// checked before this returns; the runs come lazily.
+    /// holds none: memory grows with the number of cases (to find duplicates), not of runs.
     /// </summary>
     public static IEnumerable<RunCase> Enumerate(SweepSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        InvalidSpecException.ThrowIfAny(SweepChecks.Check(spec));
         return Runs(spec);
     }
 
@@ -54,7 +50,7 @@ public static class SweepExpansion
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         // Sweeps repeat a few problems and parameter sets across many cases: resolve and write each once.
         var problemTexts = new Dictionary<ProblemSpec, string>();
-        var resolutions = new Dictionary<string, (string Text, ImmutableSortedDictionary<string, object> Values)>(StringComparer.Ordinal);
+        var resolutions = new Dictionary<string, (string Text, ConstructionRequest Request)>(StringComparer.Ordinal);
         var position = 0;
         foreach (var combination in Combinations(spec.Axes))
         {
@@ -67,16 +63,18 @@ public static class SweepExpansion
             var request = draft.RequestKey;
             if (!resolutions.TryGetValue(request, out var resolution))
             {
-                var parameters = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Request!.Values;
-                resolutions[request] = resolution = (CanonicalJson.Parameters(parameters), CanonicalJson.Merge(parameters).ToImmutableSortedDictionary(StringComparer.Ordinal));
+                // The spec passed every check when parsed, so the request resolves.
+                var resolved = ConstructionRegistry.Find(draft.Construction)!.Resolve(draft.Parameters, "params").Request!;
+                resolutions[request] = resolution = (CanonicalJson.Parameters(resolved.Values), resolved);
             }
             var caseText = CanonicalJson.Case(draft.Construction, draft.InputDistribution, resolution.Text, problemText);
             var samplesText = CanonicalJson.Samples(draft.InputDistribution, problemText);
             var networkText = CanonicalJson.Network(draft.Construction, resolution.Text, problemText);
-            var caseId = CaseIdOf(caseText);
-            if (!positions.TryAdd(caseId, position))
+            var caseId = new CaseId(CaseIdOf(caseText));
+            var distribution = InputDistributionRegistry.Find(draft.InputDistribution)!;
+            if (!positions.TryAdd(caseId.Value, position))
             {
-                throw new InvalidSpecException([new SpecError("axes", $"cases {positions[caseId]} and {position} are the same case {caseId}")]);
+                throw new InvalidSpecException([new SpecError("axes", $"cases {positions[caseId.Value]} and {position} are the same case {caseId}")]);
             }
             for (var replicate = 0; replicate < spec.Replicates; replicate++)
             {
@@ -86,9 +84,8 @@ public static class SweepExpansion
                     caseId,
                     replicate,
                     draft.Problem,
-                    draft.Construction,
-                    resolution.Values,
-                    draft.InputDistribution,
+                    resolution.Request,
+                    distribution,
                     spec.Evaluation.Samples,
                     spec.Evaluation.BatchSize,
                     ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Superposition.Datasets.Paths;
 
+using Superposition.Sweeps;
+
 namespace Superposition.Datasets.Journals;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class JournalFiles
 
     public static string EntryName(RunKey key)
     {
-        if (key.CaseId.Length == 0 || !key.CaseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!key.CaseId.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new ArgumentException($"case id '{key.CaseId}' cannot name a journal entry", nameof(key));
         }
@@ -40,7 +42,7 @@ internal static class JournalFiles
         {
             return false;
         }
-        key = new RunKey(body[..dash], replicate);
+        key = new RunKey(new CaseId(body[..dash]), replicate);
         return true;
     }
 
@@ -110,7 +112,7 @@ internal static class JournalFiles
         {
             throw new InvalidDataException($"journal entry {path} is unreadable ({error.Message})", error);
         }
-        if (entry?.Row is not { } row || row.CaseId != key.CaseId || row.Replicate != key.Replicate)
+        if (entry?.Row is not { } row || row.CaseId != key.CaseId.Value || row.Replicate != key.Replicate)
         {
             throw new InvalidDataException($"journal entry {path} does not hold run {key}");
         }
@@ -119,7 +121,7 @@ internal static class JournalFiles
             throw new InvalidDataException($"journal entry {path} belongs to another run (sweep '{row.Sweep}', spec hash '{row.SpecHash}'), not to this journal's (sweep '{header.Sweep}', spec hash '{header.SpecHash}')");
         }
         var samples = entry.Samples ?? [];
-        if (samples.Any(sample => sample is null || sample.CaseId != key.CaseId || sample.Replicate != key.Replicate))
+        if (samples.Any(sample => sample is null || sample.CaseId != key.CaseId.Value || sample.Replicate != key.Replicate))
         {
             throw new InvalidDataException($"journal entry {path} holds samples of another run than {key}");
         }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Superposition.Datasets.Paths;
 using Superposition.Rows;
 
+using Superposition.Sweeps;
+
 namespace Superposition.Datasets.Journals;
 
 /// <summary>
@@ -163,7 +165,7 @@ public sealed class RunJournal : IDatasetSink
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(samples);
         EnsureOpen();
-        var key = new RunKey(row.CaseId, row.Replicate);
+        var key = new RunKey(new CaseId(row.CaseId), row.Replicate);
         var path = Path.Combine(JournalDirectory, JournalFiles.EntryName(key));
         var temporary = path + DatasetSchema.TemporarySuffix;
         try

@@ -9,18 +9,21 @@ namespace Superposition.Pipeline.Stages;
 /// </summary>
 public sealed class NetworkMemo
 {
-    private (string Key, Network Network)? _last;
+    private (RunCase Case, Network Network)? _last;
 
     public Network GetOrBuild(RunCase runCase)
     {
-        var key = string.Join('|', runCase.Problem, runCase.ProblemSeed, runCase.Construction, System.Text.Json.JsonSerializer.Serialize(runCase.ConstructionParams), runCase.ConstructionSeed);
-        if (_last is { } last && last.Key == key)
+        if (_last is { } last && SameNetwork(last.Case, runCase))
         {
             return last.Network;
         }
         _last = null;
-        var network = NetworkBuilder.Build(runCase.Problem, runCase.Construction, runCase.ConstructionParams, runCase.ProblemSeed, runCase.ConstructionSeed);
-        _last = (key, network);
+        var network = NetworkBuilder.Build(runCase);
+        _last = (runCase, network);
         return network;
     }
+
+    /// <summary>The same problem instance and the same construction request and seed build the same network.</summary>
+    private static bool SameNetwork(RunCase a, RunCase b) =>
+        a.Problem == b.Problem && a.ProblemSeed == b.ProblemSeed && a.Construction == b.Construction && a.ConstructionSeed == b.ConstructionSeed;
 }

@@ -28,8 +28,8 @@ public class PipelineSpecsTests
         Assert.Equal(3 * 3 * 2 * 2, runs.Length);
         Assert.Equal([1000, 10000, 100000], runs.Select(r => r.Problem.OutputCount).Distinct());
         Assert.All(runs, r => Assert.Equal(r.Problem.InputCount, r.Problem.OutputCount));
-        Assert.Equal(["superposed-and", "dedicated", "representation"], runs.Select(r => r.Construction).Distinct());
-        Assert.Equal(["uniform", "with-true-pair"], runs.Select(r => r.InputDistribution).Distinct());
+        Assert.Equal(["superposed-and", "dedicated", "representation"], runs.Select(r => r.ConstructionName).Distinct());
+        Assert.Equal(["uniform", "with-true-pair"], runs.Select(r => r.InputDistribution.Name).Distinct());
     }
 
     [Fact]

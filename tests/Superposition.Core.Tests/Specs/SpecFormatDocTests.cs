@@ -29,7 +29,7 @@ public class SpecFormatDocTests
             s["construction"] = "dedicated";
         }))));
 
-        Assert.Equal(SpecParser.HashOf(example)[..SweepExpansion.CaseIdLength], run.CaseId);
+        Assert.Equal(SpecParser.HashOf(example)[..SweepExpansion.CaseIdLength], run.CaseId.Value);
     }
 
     [Fact]

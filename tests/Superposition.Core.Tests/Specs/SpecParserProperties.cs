@@ -53,7 +53,7 @@ public class SpecParserProperties
             $"spec {spec.Name} | {spec.Description} | {spec.Hash} | {spec.RootSeed} | {spec.Replicates} | {spec.Evaluation}",
             .. spec.Base.Select(p => $"base {p.Key} = {Value(p.Value)}"),
             .. spec.Axes.Select(a => $"axis {string.Join(", ", a.Fields)} = {string.Join(" / ", a.Values.Select(values => string.Join(", ", values.Select(Value))))}"),
-            .. SweepExpansion.Expand(spec).Select(r => $"run {r.Index} {r.CaseId} {r.Replicate} {r.Problem} {r.Construction} {string.Join(",", r.ConstructionParams.Select(p => $"{p.Key}={Value(p.Value)}"))} {r.InputDistribution} {r.ProblemSeed} {r.ConstructionSeed} {r.SampleSeed}"),
+            .. SweepExpansion.Expand(spec).Select(r => $"run {r.Index} {r.CaseId} {r.Replicate} {r.Problem} {r.ConstructionName} {r.Construction.Values.ToJson()} {r.InputDistribution.Name} {r.ProblemSeed} {r.ConstructionSeed} {r.SampleSeed}"),
         ],
         _ => throw new Xunit.Sdk.XunitException($"unknown parse result {result.GetType().Name}"),
     };

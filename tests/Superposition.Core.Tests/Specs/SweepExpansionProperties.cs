@@ -31,7 +31,7 @@ public class SweepExpansionProperties
     {
         // Runs that differ only in their input distribution evaluate one network, so they share its seed.
         var runs = SweepExpansion.Expand(Valid(generated.Text));
-        var networks = runs.GroupBy(r => (r.Problem, r.Construction, System.Text.Json.JsonSerializer.Serialize(r.ConstructionParams), r.Replicate)).ToList();
+        var networks = runs.GroupBy(r => (r.Problem, r.ConstructionName, r.Construction.Values.ToJson(), r.Replicate)).ToList();
         return networks.All(g => g.Select(r => r.ConstructionSeed).Distinct().Count() == 1)
             && networks.Select(g => g.First().ConstructionSeed).Distinct().Count() == networks.Count;
     }
