@@ -17,7 +17,7 @@ public static class Dedicated
     public static ConstructionDefinition<AndProblem, DedicatedOptions> Definition { get; } = new()
     {
         Name = "dedicated",
-        Summary = "one neuron per pair, no output superposition (baseline, section 6)",
+        Summary = "one neuron per pair, no output superposition (baseline, docs/mathematics.md §6)",
         Role = ConstructionRole.OnePerPairBaseline,
         Solves = [ProblemKind.And],
         NeverFalseNegative = true,

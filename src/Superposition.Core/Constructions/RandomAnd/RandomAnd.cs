@@ -18,7 +18,7 @@ public static class RandomAnd
     public static ConstructionDefinition<AndProblem, RandomAndOptions> Definition { get; } = new()
     {
         Name = "random-and",
-        Summary = "Vaintrob–Mendel–Hänni random universal-AND layer, mean-activation readout (peer, section 6)",
+        Summary = "Vaintrob–Mendel–Hänni random universal-AND layer, mean-activation readout (peer, docs/mathematics.md §6)",
         Role = ConstructionRole.Peer,
         Solves = [ProblemKind.And],
         NeverFalseNegative = false,

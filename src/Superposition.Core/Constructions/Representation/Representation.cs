@@ -17,7 +17,7 @@ public static class Representation
     public static ConstructionDefinition<Problem, RepresentationOptions> Definition { get; } = new()
     {
         Name = "representation",
-        Summary = "true outputs encoded directly in a code of O(log m') neurons; computes nothing (baseline, section 6)",
+        Summary = "true outputs encoded directly in a code of O(log m') neurons; computes nothing (baseline, docs/mathematics.md §6)",
         Role = ConstructionRole.RepresentsOnly,
         Solves = [ProblemKind.And, ProblemKind.Permutation],
         NeverFalseNegative = true,

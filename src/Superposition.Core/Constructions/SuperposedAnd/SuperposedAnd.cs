@@ -30,7 +30,7 @@ public static class SuperposedAnd
     public static ConstructionDefinition<AndProblem, SuperposedAndOptions> Definition { get; } = new()
     {
         Name = "superposed-and",
-        Summary = "2-AND with inputs and outputs in superposition: shared channel for light pairs, gated blocks for heavy inputs (section 4)",
+        Summary = "2-AND with inputs and outputs in superposition: shared channel for light pairs, gated blocks for heavy inputs (docs/mathematics.md §4)",
         Role = ConstructionRole.ComputesProblem,
         Solves = [ProblemKind.And],
         NeverFalseNegative = true,

@@ -17,7 +17,7 @@ public static class SuperposedPermutation
     public static ConstructionDefinition<PermutationProblem, SuperposedPermutationOptions> Definition { get; } = new()
     {
         Name = "superposed-permutation",
-        Summary = "neural permutation with superposed inputs and outputs (section 6)",
+        Summary = "neural permutation with superposed inputs and outputs (docs/mathematics.md §6)",
         Role = ConstructionRole.ComputesProblem,
         Solves = [ProblemKind.Permutation],
         NeverFalseNegative = true,
