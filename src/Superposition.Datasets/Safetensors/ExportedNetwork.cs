@@ -1,5 +1,6 @@
-using System.Globalization;
 using Superposition.Decoding;
+
+using static Superposition.Datasets.Safetensors.NetworkMetadata;
 
 namespace Superposition.Datasets.Safetensors;
 
@@ -123,14 +124,6 @@ internal sealed class ExportedNetwork
             throw new InvalidDataException($"the file's decoder is invalid: {error.Message}", error);
         }
     }
-
-    private static string Metadata(SafetensorsFile file, string key) =>
-        file.Metadata.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"the file's metadata has no '{key}'");
-
-    private static int Count(SafetensorsFile file, string key) =>
-        int.TryParse(Metadata(file, key), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            ? count
-            : throw new InvalidDataException($"metadata '{key}' = '{Metadata(file, key)}' is not a non-negative integer");
 
     private static T Values<T>(SafetensorsFile file, string name)
         where T : SafetensorsTensor

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Superposition.Problems;
+
+using static Superposition.Datasets.Safetensors.NetworkMetadata;
 
 namespace Superposition.Datasets.Safetensors;
 
@@ -143,12 +144,4 @@ public sealed class ProblemInstance
         }
         return [.. values];
     }
-
-    private static string Metadata(SafetensorsFile file, string key) =>
-        file.Metadata.TryGetValue(key, out var value) ? value : throw new InvalidDataException($"the file's metadata has no '{key}'");
-
-    private static int Count(SafetensorsFile file, string key) =>
-        int.TryParse(Metadata(file, key), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            ? count
-            : throw new InvalidDataException($"metadata '{key}' = '{Metadata(file, key)}' is not a non-negative integer");
 }
