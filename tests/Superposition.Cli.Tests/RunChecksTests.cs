@@ -21,7 +21,7 @@ public class RunChecksTests
         Assert.Equal((2, 2), (plan.Exit, run.Exit));
         Assert.Contains("GB", run.Error, StringComparison.Ordinal);
         Assert.Contains(MemoryCheck.Bytes(MemoryCheck.AvailableBytes()), run.Error, StringComparison.Ordinal);
-        Assert.Contains("m' = 2000000000", plan.Error, StringComparison.Ordinal);
+        Assert.Contains("m' = 1000000000", plan.Error, StringComparison.Ordinal);
         Assert.False(Path.Exists(directory["out"]));
     }
 

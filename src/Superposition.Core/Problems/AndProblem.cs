@@ -5,7 +5,8 @@ namespace Superposition.Problems;
 /// <summary>2-AND on a pair set: y_e = x_i ∧ x_j for every pair e = {i, j} (docs/mathematics.md §2).</summary>
 public sealed record AndProblem(ProblemSpec Spec, PairSet Pairs) : Problem(Spec)
 {
-    public override int MaxTrueOutputs => Spec.Sparsity * (Spec.Sparsity - 1) / 2;
+    /// <summary>C(s,2), in checked 64-bit arithmetic: a sparsity whose C(s,2) leaves int throws rather than wraps (validation caps s far below that).</summary>
+    public override int MaxTrueOutputs => checked((int)((long)Spec.Sparsity * (Spec.Sparsity - 1) / 2));
 
     public override ImmutableArray<int> Degrees => Pairs.Degrees;
 

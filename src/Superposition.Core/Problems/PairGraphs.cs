@@ -31,7 +31,12 @@ public static class PairGraphs
             yield return new SpecError(At("output_count"), $"must be at least 1, got {spec.OutputCount}");
             yield break;
         }
-        if (spec.OutputCount > spec.PossiblePairs)
+        if (2L * spec.OutputCount > Array.MaxLength)
+        {
+            // The adjacency holds both ends of every pair in one array, as do M's columns for one-per-pair constructions.
+            yield return new SpecError(At("output_count"), $"{spec.OutputCount} pairs have {2L * spec.OutputCount} ends, more than the {Array.MaxLength} that one array holds");
+        }
+        else if (spec.OutputCount > spec.PossiblePairs)
         {
             yield return new SpecError(At("output_count"), $"{spec.OutputCount} pairs exceed C(m,2) = {spec.PossiblePairs} for m = {spec.InputCount}");
         }

@@ -37,10 +37,10 @@ internal static class TestSpecs
           "evaluation": { "samples": 10, "batch_size": 5 } }
         """;
 
-    /// <summary>Valid, but two billion pairs need hundreds of gigabytes.</summary>
+    /// <summary>Valid (two billion pair ends fit one array), but a billion pairs need about a hundred gigabytes.</summary>
     public const string Huge = """
         { "name": "huge", "seed": 1,
-          "problem": { "kind": "and", "graph": "random", "input_count": 70000, "output_count": 2000000000, "sparsity": 2 },
+          "problem": { "kind": "and", "graph": "random", "input_count": 70000, "output_count": 1000000000, "sparsity": 2 },
           "construction": "dedicated",
           "evaluation": { "samples": 10, "batch_size": 5 } }
         """;

@@ -23,7 +23,7 @@ public sealed record InputLayerOptions
     public int BaseNeurons(int outputCount, int sparsity) => checked((int)Math.Ceiling(BaseNeuronsEstimate(outputCount, sparsity)));
 
     /// <summary>c_n · b · √(s · m') in double (never overflows), for checks and estimates.</summary>
-    public double BaseNeuronsEstimate(int outputCount, int sparsity) => NeuronFactor * Width(outputCount) * Math.Sqrt((double)sparsity * outputCount);
+    public double BaseNeuronsEstimate(int outputCount, int sparsity) => NeuronFactor * CodeWidth.WidthEstimate(outputCount) * Math.Sqrt((double)sparsity * outputCount);
 
     /// <summary>Whether inputs are explicit for this problem.</summary>
     public bool IsExplicit(ProblemSpec problem)

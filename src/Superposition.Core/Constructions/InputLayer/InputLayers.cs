@@ -14,20 +14,33 @@ public static class InputLayers
     /// <summary>The description of every decode_threshold parameter.</summary>
     public const string DecodeThresholdDescription = "γ: an output is 1 iff every neuron of its code is above γ";
 
-    /// <summary>Problems with the shared sizing: a superposed code must fit in its n_0 neurons.</summary>
+    /// <summary>
+    /// Problems with the shared sizing: b, n_0 and the input code's m · b entries must fit the arrays that
+    /// hold them, and a superposed code must fit in its n_0 neurons.
+    /// </summary>
     public static IEnumerable<ParameterError> Check(ProblemSpec problem, InputLayerOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var width = options.Width(problem.OutputCount);
-        var neurons = options.BaseNeuronsEstimate(problem.OutputCount, problem.Sparsity);
-        if (neurons > int.MaxValue / 2)
+        var width = options.CodeWidth.WidthEstimate(problem.OutputCount);
+        var widthParameter = options.CodeWidth.WidthParameter(problem.OutputCount);
+        if (SizeLimits.Exceeds(width, "code width b", widthParameter) is { } tooWide)
         {
-            yield return new ParameterError("neuron_factor", $"n_0 = {neurons:0} neurons is too large");
+            yield return tooWide;
+            yield break;
+        }
+        var neurons = options.BaseNeuronsEstimate(problem.OutputCount, problem.Sparsity);
+        if (SizeLimits.Exceeds(Math.Ceiling(neurons), "n_0 = ⌈neuron_factor · b · √(s · m')⌉", "neuron_factor") is { } tooMany)
+        {
+            yield return tooMany;
         }
         else if (Math.Ceiling(neurons) < width + 1)
         {
             yield return new ParameterError("neuron_factor", $"n_0 = {Math.Ceiling(neurons)} neurons cannot hold a code of width b = {width}; raise neuron_factor");
+        }
+        else if (!options.IsExplicit(problem) && SizeLimits.Exceeds((double)problem.InputCount * width, "input code entries m · b", widthParameter) is { } tooManyEntries)
+        {
+            yield return tooManyEntries;
         }
     }
 

@@ -30,7 +30,7 @@ public static class RandomAnd
             Parameter.Number<RandomAndOptions>("neuron_threshold", "neuron bias is -neuron_threshold", o => o.NeuronThreshold, (o, v) => o with { NeuronThreshold = v }),
             Parameter.Number<RandomAndOptions>("mean_threshold", "an output is 1 iff the mean activation of its neurons exceeds this", o => o.MeanThreshold, (o, v) => o with { MeanThreshold = v }),
         ],
-        CheckOptions = (problem, options) => InputLayers.Check(problem, options.InputLayer),
+        CheckOptions = (problem, options) => InputLayers.Check(problem, options.InputLayer).Concat(CheckSizes(problem, options)),
         BuildParts = Build,
         Sizes = (problem, options) =>
         {
@@ -40,6 +40,26 @@ public static class RandomAnd
             return new ConstructionSizes(inputEntries, inputNeurons, problem.OutputCount * neurons * probability * probability, neurons, 1.5 * problem.InputCount * neurons * probability);
         },
     };
+
+    /// <summary>
+    /// The connections and the output code are random: m · d · p and m' · d · p² on average, binomially
+    /// spread. The check holds a bound that a draw exceeds with probability below e^-32 (mean + 8 standard
+    /// deviations + 64) to the array limit, so the build's arrays cannot overflow in practice.
+    /// </summary>
+    private static IEnumerable<ParameterError> CheckSizes(ProblemSpec problem, RandomAndOptions options)
+    {
+        double neurons = options.Neurons, probability = options.ConnectionProbability;
+        var connections = HighBound((double)problem.InputCount * neurons * probability);
+        var entries = HighBound((double)problem.OutputCount * neurons * probability * probability);
+        if ((SizeLimits.Exceeds(neurons, "d", "neurons")
+            ?? SizeLimits.Exceeds(connections, "connections m · d · p (a high-probability bound)", "neurons")
+            ?? SizeLimits.Exceeds(entries, "output code entries m' · d · p² (a high-probability bound)", "neurons")) is { } error)
+        {
+            yield return error;
+        }
+    }
+
+    private static double HighBound(double mean) => mean + (8 * Math.Sqrt(mean)) + 64;
 
     private static NetworkParts Build(AndProblem problem, RandomAndOptions options, Seed seed)
     {

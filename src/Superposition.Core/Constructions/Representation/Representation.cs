@@ -27,19 +27,35 @@ public static class Representation
             Parameter.Number<RepresentationOptions>("neuron_factor", "d = ⌈neuron_factor · max(1, true outputs at most) · w⌉", o => o.NeuronFactor, (o, v) => o with { NeuronFactor = v }),
             Parameter.Number<RepresentationOptions>("decode_threshold", InputLayers.DecodeThresholdDescription, o => o.DecodeThreshold, (o, v) => o with { DecodeThreshold = v }),
         ],
-        CheckOptions = (_, options) => InputLayers.RequireMargin(1, options.DecodeThreshold, "an encoded neuron's activation", "decode_threshold"),
+        CheckOptions = (problem, options) => InputLayers.RequireMargin(1, options.DecodeThreshold, "an encoded neuron's activation", "decode_threshold").Concat(CheckSizes(problem, options)),
         BuildParts = Build,
-        Sizes = (problem, options) => new ConstructionSizes(0, 0, (double)problem.OutputCount * options.CodeWidth.Width(problem.OutputCount), NeuronCount(problem, options), 0),
+        Sizes = (problem, options) => new ConstructionSizes(0, 0, (double)problem.OutputCount * options.CodeWidth.WidthEstimate(problem.OutputCount), NeuronEstimate(problem, options), 0),
     };
 
-    /// <summary>d for a problem and options.</summary>
-    public static int NeuronCount(ProblemSpec problem, RepresentationOptions options)
+    /// <summary>d for a problem and options that passed the checks.</summary>
+    public static int NeuronCount(ProblemSpec problem, RepresentationOptions options) => checked((int)NeuronEstimate(problem, options));
+
+    /// <summary>d in double (never overflows), for the checks and the memory estimate.</summary>
+    public static double NeuronEstimate(ProblemSpec problem, RepresentationOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var width = options.CodeWidth.Width(problem.OutputCount);
-        var trueOutputs = problem.Kind == ProblemKind.And ? problem.Sparsity * (problem.Sparsity - 1) / 2 : problem.Sparsity;
-        return Math.Max(width, (int)Math.Ceiling(options.NeuronFactor * Math.Max(1, trueOutputs) * width));
+        var width = options.CodeWidth.WidthEstimate(problem.OutputCount);
+        long s = problem.Sparsity;
+        var trueOutputs = problem.Kind == ProblemKind.And ? s * (s - 1) / 2 : s;
+        return Math.Max(width, Math.Ceiling(options.NeuronFactor * Math.Max(1, trueOutputs) * width));
+    }
+
+    private static IEnumerable<ParameterError> CheckSizes(ProblemSpec problem, RepresentationOptions options)
+    {
+        var widthParameter = options.CodeWidth.WidthParameter(problem.OutputCount);
+        var width = options.CodeWidth.WidthEstimate(problem.OutputCount);
+        if ((SizeLimits.Exceeds(width, "code width w", widthParameter)
+            ?? SizeLimits.Exceeds(NeuronEstimate(problem, options), "d = ⌈neuron_factor · max(1, true outputs at most) · w⌉", width >= NeuronEstimate(problem, options) ? widthParameter : "neuron_factor")
+            ?? SizeLimits.Exceeds(problem.OutputCount * width, "code entries m' · w", widthParameter)) is { } error)
+        {
+            yield return error;
+        }
     }
 
     private static NetworkParts Build(Problem problem, RepresentationOptions options, Seed seed)

@@ -66,29 +66,53 @@ public static class SuperposedAnd
         Sizes = Sizes,
     };
 
-    /// <summary>The checks of the shared layer: input sizing, the two margins of a true output, and G ≥ 1.</summary>
+    /// <summary>
+    /// The checks of the shared layer: input sizing, the two margins of a true output, 1 ≤ G with s · G an
+    /// int (a neuron's weighted input sum), and the sizes of the output code, of M and of the block layout.
+    /// </summary>
     public static IEnumerable<ParameterError> CheckLayer(ProblemSpec problem, SuperposedAndOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var gate = SuperposedAndLayer.Gate(problem.Sparsity, options);
-        return InputLayers.Check(problem, options.InputLayer)
+        var input = InputLayers.Check(problem, options.InputLayer).ToList();
+        var gate = Math.Round((options.GateSlope * problem.Sparsity) + options.GateOffset);
+        var gateParameter = Math.Abs(options.GateSlope * problem.Sparsity) >= Math.Abs(options.GateOffset) ? "gate_slope" : "gate_offset";
+        return input
             .Concat(InputLayers.RequireMargin(2 - options.ChannelThreshold, options.DecodeThreshold, "2 - channel_threshold", "channel_threshold"))
             .Concat(InputLayers.RequireMargin(1 - options.BlockMargin, options.DecodeThreshold, "1 - block_margin", "block_margin"))
-            .Concat(gate >= 1 ? [] : [new ParameterError("gate_offset", $"gate weight G = round(gate_slope · s + gate_offset) = {gate} must be at least 1")]);
+            .Concat(gate >= 1 ? [] : [new ParameterError("gate_offset", $"gate weight G = round(gate_slope · s + gate_offset) = {gate} must be at least 1")])
+            .Concat(gate * problem.Sparsity <= int.MaxValue ? [] : [new ParameterError(gateParameter, $"gate weight G = round(gate_slope · s + gate_offset) = {SizeLimits.Format(gate)} times s = {problem.Sparsity} exceeds {int.MaxValue}, the largest sum of weights a neuron holds")])
+            .Concat(input.Count > 0 ? [] : CheckSizes(problem, options));
+    }
+
+    /// <summary>Output code entries m' · b, nonzeros 2 · m' · b and the block layout's neurons (their bound over every instance) against <see cref="SizeLimits"/>.</summary>
+    private static IEnumerable<ParameterError> CheckSizes(ProblemSpec problem, SuperposedAndOptions options)
+    {
+        var widthParameter = options.InputLayer.CodeWidth.WidthParameter(problem.OutputCount);
+        var entries = (double)problem.OutputCount * options.InputLayer.CodeWidth.WidthEstimate(problem.OutputCount);
+        if ((SizeLimits.Exceeds(entries, "output code entries m' · b", widthParameter) ?? SizeLimits.Exceeds(2 * entries, "nonzeros of M 2 · m' · b", widthParameter)) is { } entryError)
+        {
+            yield return entryError;
+        }
+        var (channel, blocks, noise) = SuperposedAndPlan.NeuronBound(problem, options);
+        var driver = blocks >= channel && blocks >= noise ? "block_factor" : noise >= channel ? "block_noise_factor" : "neuron_factor";
+        if (SizeLimits.Exceeds(channel + blocks + noise, $"the output neurons of the block layout (R {SizeLimits.Format(channel)} + heavy blocks {SizeLimits.Format(blocks)} + noise terms {SizeLimits.Format(noise)}, at most, over every instance)", driver) is { } layoutError)
+        {
+            yield return layoutError;
+        }
     }
 
     /// <summary>
-    /// Sizes of the layer: output code m'·b, M ≈ 2·m'·b (both ends of every pair onto every neuron of
-    /// its code), R plus blocks ≈ 2·n_0.
+    /// Sizes of the layer: output code m'·b, M = 2·m'·b (both ends of every pair onto every neuron of
+    /// its code), R plus blocks at most <see cref="SuperposedAndPlan.NeuronBound"/>.
     /// </summary>
     public static ConstructionSizes Sizes(ProblemSpec problem, SuperposedAndOptions options)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         var (inputEntries, inputNeurons) = InputLayers.Sizes(problem, options.InputLayer);
-        var entries = (double)problem.OutputCount * options.InputLayer.Width(problem.OutputCount);
-        var baseNeurons = Math.Ceiling(options.InputLayer.BaseNeuronsEstimate(problem.OutputCount, problem.Sparsity));
-        return new ConstructionSizes(inputEntries, inputNeurons, entries, 2 * baseNeurons, 2 * entries);
+        var entries = (double)problem.OutputCount * options.InputLayer.CodeWidth.WidthEstimate(problem.OutputCount);
+        var (channel, blocks, noise) = SuperposedAndPlan.NeuronBound(problem, options);
+        return new ConstructionSizes(inputEntries, inputNeurons, entries, channel + blocks + noise, 2 * entries);
     }
 }

@@ -54,4 +54,28 @@ public sealed record SuperposedAndPlan(int ChannelSize, ImmutableArray<int> Pivo
             explicitInputs ? 0 : (int)Math.Ceiling(options.BlockNoiseFactor * kv.Value * s * inputWidth * outputWidth / inputNeurons)));
         return new SuperposedAndPlan(anyChannelPair ? baseNeurons : 0, ImmutableCollectionsMarshal.AsImmutableArray(pivots), order, sizes, tau);
     }
+
+    /// <summary>
+    /// An upper bound on the output neurons of <see cref="Make"/> for any instance of <paramref name="problem"/>,
+    /// in double, split by what drives it: the channel R (n_0), the blocks' floor max(⌈block_factor · s · b_out⌉,
+    /// b_out + 1) times the most heavy inputs an instance can have, and the noise terms. A heavy input has
+    /// degree at least d = ⌊τ⌋ + 1 and the degrees sum to 2m', so at most min(m, m', 2m' / d) inputs are heavy;
+    /// the pairs pivoted on them number at most m', so the noise terms sum to at most
+    /// block_noise_factor · m' · s · b_in · b_out / n_in plus one per block for the ceilings.
+    /// </summary>
+    public static (double Channel, double Blocks, double Noise) NeuronBound(ProblemSpec problem, SuperposedAndOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        double m = problem.InputCount, outputs = problem.OutputCount, s = problem.Sparsity;
+        var outputWidth = options.InputLayer.CodeWidth.WidthEstimate(problem.OutputCount);
+        var baseNeurons = Math.Ceiling(options.InputLayer.BaseNeuronsEstimate(problem.OutputCount, problem.Sparsity));
+        var tau = baseNeurons / (options.InfluenceFactor * s * outputWidth);
+        var smallestHeavyDegree = Math.Floor(tau) + 1;
+        var heavy = smallestHeavyDegree > Math.Min(m - 1, outputs) ? 0 : Math.Min(Math.Min(m, outputs), Math.Floor(2 * outputs / smallestHeavyDegree));
+        var blockFloor = Math.Max(Math.Ceiling(options.BlockFactor * s * outputWidth), outputWidth + 1);
+        var explicitInputs = options.InputLayer.IsExplicit(problem);
+        var noise = explicitInputs || heavy == 0 ? 0 : (options.BlockNoiseFactor * outputs * s * outputWidth * outputWidth / baseNeurons) + heavy;
+        return (baseNeurons, heavy * blockFloor, noise);
+    }
 }

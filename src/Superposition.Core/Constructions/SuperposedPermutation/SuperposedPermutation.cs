@@ -27,13 +27,18 @@ public static class SuperposedPermutation
             Parameter.Number<SuperposedPermutationOptions>("decode_threshold", InputLayers.DecodeThresholdDescription, o => o.DecodeThreshold, (o, v) => o with { DecodeThreshold = v }),
             Parameter.Number<SuperposedPermutationOptions>("read_threshold", "neuron bias is -read_threshold", o => o.ReadThreshold, (o, v) => o with { ReadThreshold = v }),
         ],
-        CheckOptions = (problem, options) => InputLayers.Check(problem, options.InputLayer).Concat(
-            InputLayers.RequireMargin(1 - options.ReadThreshold, options.DecodeThreshold, "1 - read_threshold", "read_threshold")),
+        CheckOptions = (problem, options) =>
+        {
+            var input = InputLayers.Check(problem, options.InputLayer).ToList();
+            var entries = (double)problem.InputCount * options.InputLayer.CodeWidth.WidthEstimate(problem.OutputCount);
+            var sizes = input.Count == 0 && SizeLimits.Exceeds(entries, "output code entries and nonzeros of M m · b", options.InputLayer.CodeWidth.WidthParameter(problem.OutputCount)) is { } error ? [error] : Array.Empty<ParameterError>();
+            return input.Concat(InputLayers.RequireMargin(1 - options.ReadThreshold, options.DecodeThreshold, "1 - read_threshold", "read_threshold")).Concat(sizes);
+        },
         BuildParts = Build,
         Sizes = (problem, options) =>
         {
             var (inputEntries, inputNeurons) = InputLayers.Sizes(problem, options.InputLayer);
-            var entries = (double)problem.InputCount * options.InputLayer.Width(problem.OutputCount);
+            var entries = (double)problem.InputCount * options.InputLayer.CodeWidth.WidthEstimate(problem.OutputCount);
             return new ConstructionSizes(inputEntries, inputNeurons, entries, Math.Ceiling(options.InputLayer.BaseNeuronsEstimate(problem.OutputCount, problem.Sparsity)), entries);
         },
     };
