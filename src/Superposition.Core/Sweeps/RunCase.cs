@@ -40,5 +40,5 @@ public sealed record RunCase(
     public string ConstructionName => Construction.Definition.Name;
 
     /// <summary>Number of batches: ⌈samples / batch size⌉.</summary>
-    public int BatchCount => (Samples + BatchSize - 1) / BatchSize;
+    public int BatchCount => (int)(((long)Samples + BatchSize - 1) / BatchSize);
 }
