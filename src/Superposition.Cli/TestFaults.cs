@@ -4,8 +4,8 @@ using Superposition.Pipeline.Stages;
 namespace Superposition.Cli;
 
 /// <summary>
-/// For tests only: a build failure on demand. Every real construction failure is now caught by validation, so
-/// a test of how `run` reports a case that fails to build (a failed row, or exit 1 with
+/// For tests only: a build failure on demand. Validation rejects every spec known to fail its build, so a
+/// test of how `run` reports a case that fails to build (a failed row, or exit 1 with
 /// --stop-on-first-error) needs one injected. <see cref="FailBuildVariable"/> set to a case index (its
 /// position in the expanded sweep, every replicate) makes that case's build throw inside the real build
 /// stage, so the failure takes exactly the path a construction's exception takes. Unset, the run uses the

@@ -31,7 +31,7 @@ public class PairGraphTests
     }
 
     [Theory]
-    [InlineData(20, 190, 4.0)] // every pair: the draws place about 20 of them
+    [InlineData(20, 190, 4.0)] // every pair: the draws place fewer than 20 of them
     [InlineData(20, 150, 4.0)]
     [InlineData(20, 100, 2.0)] // the draws finish within their budget for some seeds and not others
     [InlineData(2, 1, 4.0)]

@@ -50,12 +50,20 @@ public static class EvaluationLimits
         return checked((samples * perInput) + 64);
     }
 
-    /// <summary>Bytes of the samples one run keeps in memory with <c>--samples</c>: a row object and three small arrays per input, held while the run's entry is written and again while it is read at the commit.</summary>
+    /// <summary>
+    /// Bytes of the samples one run keeps in memory with <c>--samples</c>, 1024 + 16s per input. The run holds
+    /// each sample's outcome and its row (two objects, a copy of the active inputs each, empty error lists and
+    /// list slots: about 350 + 8s bytes) while its journal entry is written; the commit reads the row back
+    /// (its own strings and arrays: about 300 + 4s) and lays out the Parquet columns of its row group; and
+    /// the run's copies have reached the oldest generation by then, so they may not be collected yet. The
+    /// model rounds up what a real run peaks at (about 850 bytes per sample at s = 3), errors aside: every
+    /// false positive or negative a sample lists adds 4 bytes to each copy.
+    /// </summary>
     public static long KeptSampleBytes(ProblemSpec problem, long samples)
     {
         ArgumentNullException.ThrowIfNull(problem);
         long s = Math.Max(0, problem.Sparsity);
-        return checked(2 * samples * (192 + (4 * s)));
+        return checked(samples * (1024 + (16 * s)));
     }
 
     /// <summary>
