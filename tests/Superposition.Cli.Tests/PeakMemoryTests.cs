@@ -32,8 +32,10 @@ public class PeakMemoryTests(ITestOutputHelper output)
         { "superposed-and-100k", """ "construction": "superposed-and", "problem": { "kind": "and", "graph": "random", "input_count": 100000, "output_count": 100000, "sparsity": 3 }, "evaluation": { "samples": 1000, "batch_size": 250 } """, false },
         // The baseline with one neuron per pair: half a million pairs.
         { "dedicated-500k", """ "construction": "dedicated", "problem": { "kind": "and", "graph": "random", "input_count": 10000, "output_count": 500000, "sparsity": 3 }, "evaluation": { "samples": 1000, "batch_size": 250 } """, false },
-        // A small network and 200,000 samples kept for samples.parquet.
+        // A small network and 200,000 samples kept for samples.parquet, with 3 active inputs each.
         { "samples-kept", """ "construction": "dedicated", "problem": { "kind": "and", "graph": "random", "input_count": 1000, "output_count": 1000, "sparsity": 3 }, "evaluation": { "samples": 200000, "batch_size": 1000 } """, true },
+        // Kept samples with 32 active inputs each, whose copies of the active inputs dominate.
+        { "samples-kept-s32", """ "construction": "dedicated", "problem": { "kind": "and", "graph": "random", "input_count": 1000, "output_count": 1000, "sparsity": 32 }, "evaluation": { "samples": 50000, "batch_size": 1000 } """, true },
     };
 
     [Theory]
