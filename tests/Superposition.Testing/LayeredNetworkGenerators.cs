@@ -41,9 +41,23 @@ public static class LayeredNetworkGenerators
         from seed in CoreGenerators.Seeds
         select new Shape(stage, [.. kinds.Select((kind, k) => kind == "factored" && (k > 0 || stage is "embedding" or "targets") ? "sparse" : kind)], readout, decoder, seed);
 
-    /// <summary>A shape with the network it describes and inputs for it.</summary>
-    public static Gen<(Shape Shape, Network Network, int[][] Inputs)> Networks { get; } =
+    /// <summary>Shapes the layered file format holds: no targets stage (a representation baseline is not imported) and affine layers only.</summary>
+    public static Gen<Shape> ImportableShapes { get; } =
         from shape in Shapes
+        select shape with
+        {
+            Stage = shape.Stage == "targets" ? "embedding" : shape.Stage,
+            Layers = [.. shape.Layers.Select(kind => kind == "factored" ? "dense-f64" : kind)],
+        };
+
+    /// <summary>A shape with the network it describes and inputs for it.</summary>
+    public static Gen<(Shape Shape, Network Network, int[][] Inputs)> Networks { get; } = WithInputs(Shapes);
+
+    /// <summary>Importable networks (<see cref="ImportableShapes"/>) with inputs.</summary>
+    public static Gen<(Shape Shape, Network Network, int[][] Inputs)> ImportableNetworks { get; } = WithInputs(ImportableShapes);
+
+    private static Gen<(Shape Shape, Network Network, int[][] Inputs)> WithInputs(Gen<Shape> shapes) =>
+        from shape in shapes
         let network = Build(shape)
         from inputs in Gen.ArrayOf(CoreGenerators.Inputs(network.Problem), 12)
         select (shape, network, inputs);
