@@ -28,6 +28,12 @@ public static class LayeredNetworkFile
     /// <summary>The claim that no input with at most s active features gives a false negative.</summary>
     public const string NoFalseNegatives = "no-false-negatives";
 
+    /// <summary>The claim that no input with at most s active features gives any wrong output.</summary>
+    public const string Exact = "exact";
+
+    /// <summary>The claims <c>verify</c> checks; any other is reported as not checked.</summary>
+    public static ImmutableArray<string> KnownClaims { get; } = [NoFalseNegatives, Exact];
+
     /// <summary>
     /// The most units a dimension may have when only the metadata gives it (m with a one-hot stage, n_in
     /// of a code): a header cannot make the reader allocate gigabytes that no tensor's bytes back.
