@@ -54,6 +54,13 @@ public sealed class FileConstructionTests
         Assert.All(file, row => Assert.Equal(UniversalAnd.Pairs.Length, row.OutputCount));
         // The case id names the file's content; the built construction's ids are what they were without it.
         Assert.Equal(2, file.Select(r => r.CaseId).Distinct().Count());
+
+        // report draws it as a series of its own, beside the built construction.
+        Assert.Equal(0, await Program.InvokeAsync(["report", Path.Combine(output, "imported")]).WaitAsync(Timeout));
+        var summary = await File.ReadAllTextAsync(Path.Combine(output, "imported", "report", "summary.md"));
+        var series = summary.Split('\n').Single(line => line.StartsWith("Series:", StringComparison.Ordinal));
+        Assert.Contains("file", series, StringComparison.Ordinal);
+        Assert.Contains("dedicated", series, StringComparison.Ordinal);
     }
 
     [Fact]

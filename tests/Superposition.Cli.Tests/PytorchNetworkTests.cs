@@ -14,7 +14,8 @@ namespace Superposition.Cli.Tests;
 /// written with the NumPy writer of docs/interop.md, run unmodified: a hand-set universal-AND layer of
 /// torch.nn.Linear modules followed by a linear read-out, and a small random MLP with a threshold
 /// read-out. The tool's evaluation equals PyTorch's forward pass on the same inputs; verify passes the
-/// AND network, and fails a copy with one output's weights zeroed, naming that output.
+/// AND network, and fails a copy with one output's weights zeroed, naming that output; a sweep with the
+/// file construction records, for every sample, the outputs PyTorch decodes.
 /// </summary>
 [Collection("console")]
 public sealed class PytorchNetworkTests
@@ -119,5 +120,35 @@ public sealed class PytorchNetworkTests
         var measured = await VerifyCommandTests.VerifyAsync(directory["mlp.safetensors"], "--samples", "1000");
         Assert.True(measured.Exit == 0, measured.Output + measured.Error);
         Assert.Contains("measured", measured.Output, StringComparison.Ordinal);
+
+        // A sweep with the file construction on both PyTorch networks: every recorded sample's decoded
+        // outputs (truth without its false negatives, with its false positives) are PyTorch's.
+        var spec = Path.Combine(directory.Path, "torch.json");
+        await File.WriteAllTextAsync(spec, """
+            { "name": "torch", "seed": 9,
+              "problem": { "kind": "and", "graph": "random", "input_count": 10, "output_count": 8, "sparsity": 3 },
+              "construction": "file",
+              "axes": [ { "params.path": ["and.safetensors", "mlp.safetensors"] }, { "input_distribution": ["uniform", "with-true-pair"] } ],
+              "evaluation": { "samples": 200, "batch_size": 64 } }
+            """);
+        Assert.Equal(0, await Program.InvokeAsync(["run", spec, "--out", directory["out"], "--samples"]).WaitAsync(TimeSpan.FromMinutes(3)));
+        var cases = await Datasets.DatasetReader.ReadCasesAsync(Path.Combine(directory["out"], "torch", "cases.parquet"));
+        var rows = await Datasets.DatasetReader.ReadSamplesAsync(Path.Combine(directory["out"], "torch", "samples.parquet"));
+        Assert.Equal(4, cases.Count);
+        Assert.Equal(800, rows.Count);
+        var which = cases.ToDictionary(c => c.CaseId, c => c.ConstructionParams.Contains("and.safetensors", StringComparison.Ordinal) ? "and" : "mlp");
+        Assert.All(cases.Where(c => which[c.CaseId] == "and"), c => Assert.Equal(c.Samples, c.SamplesCorrect));
+        var again = Python.Run(directory["make.py"], [directory.Path, .. rows.Select(r => string.Join(",", r.ActiveInputs))], TimeSpan.FromMinutes(3));
+        using var torchDecoded = JsonDocument.Parse(again.Single());
+        var truth = new int[3];
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var row = rows[k];
+            var count = problem.TrueOutputs(row.ActiveInputs, truth);
+            var decoded = truth[..count].Except(row.FalseNegativeOutputs).Union(row.FalsePositiveOutputs).Order().ToArray();
+            var expected = torchDecoded.RootElement.GetProperty(which[row.CaseId])[k].EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            Assert.True(expected.SequenceEqual(decoded), $"{which[row.CaseId]} sample {row.SampleIndex}: the dataset records [{string.Join(",", decoded)}], PyTorch decodes [{string.Join(",", expected)}]");
+        }
+        Assert.Contains(rows, r => !r.Correct);
     }
 }
