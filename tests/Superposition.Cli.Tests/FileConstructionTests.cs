@@ -55,6 +55,13 @@ public sealed class FileConstructionTests
         // The case id names the file's content; the built construction's ids are what they were without it.
         Assert.Equal(2, file.Select(r => r.CaseId).Distinct().Count());
 
+        // export writes the file case's (layered) network in the layered format, with the spec's problem.
+        var exported = directory["exported.safetensors"];
+        Assert.Equal(0, (await InProcess.InvokeAsync("export", spec, "--case", file[0].CaseId, "--out", exported)).Exit);
+        var read = NetworkFiles.Read(exported);
+        Assert.Equal(LayeredNetworkFile.FormatName, read.Format);
+        Assert.Equal(network.Resources, read.Network.Resources);
+
         // report draws it as a series of its own, beside the built construction.
         Assert.Equal(0, await Program.InvokeAsync(["report", Path.Combine(output, "imported")]).WaitAsync(Timeout));
         var summary = await File.ReadAllTextAsync(Path.Combine(output, "imported", "report", "summary.md"));
