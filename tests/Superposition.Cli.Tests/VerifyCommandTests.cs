@@ -123,6 +123,7 @@ public sealed class VerifyCommandTests
         { "nan-weight", "holds NaN at flat index" },
         { "infinite-weight", "holds Infinity at flat index 5" },
         { "dimension-2^31", "a dimension of 2147483648" },
+        { "shape-product-overflows", "has a shape whose size overflows 64 bits" },
         { "count-2^31", "'input_count' = 2147483648 is more than" },
         { "not-a-network", "metadata 'format' = 'something-else'" },
         { "bad-pairs", "is not two distinct inputs below 8" },
@@ -152,6 +153,8 @@ public sealed class VerifyCommandTests
                 return Bytes(Replaced("layers.0.weight", new Float64Tensor("layers.0.weight", weightShape, [double.NaN, .. new double[(UniversalAnd.Pairs.Length * UniversalAnd.Inputs) - 1]])));
             case "infinite-weight":
                 return Bytes(Replaced("layers.0.weight", new Float64Tensor("layers.0.weight", weightShape, [.. new double[5], double.PositiveInfinity, .. new double[(UniversalAnd.Pairs.Length * UniversalAnd.Inputs) - 6]])));
+            case "shape-product-overflows":
+                return Raw("""{"layers.0.weight":{"dtype":"F64","shape":[4294967296,4294967296],"data_offsets":[0,0]}}""", []);
             case "dimension-2^31":
                 return Bytes(Replaced("layers.0.weight", new Float64Tensor("layers.0.weight", [1L << 31, 0], [])));
             case "count-2^31":
