@@ -306,6 +306,8 @@ internal sealed class LayeredReader
             }
         }
         RequireBelow(supports, neurons, $"{prefix}.neurons", $"the {neurons} units it is read from");
-        return new Code(neurons, offsets, supports, isExplicit: offsets.Length == supports.Length + 1 && NetworkFiles.IsIdentity(neurons, supports));
+        // A code in a layered file is a drawn code, counted as such (docs/mathematics.md §5), even when it
+        // happens to be the identity: only a one-hot stage is the explicit encoding.
+        return new Code(neurons, offsets, supports);
     }
 }

@@ -40,6 +40,10 @@ public sealed class LayeredNetworkFileProperties
             AlignmentProperties.AssertAligned(LayeredNetworkFile.ToFile(network, new Dictionary<string, string>()), shape.ToString());
         });
 
+    /// <summary>Pinned: a drawn output code that happens to be the identity (2 outputs on 2 neurons) keeps its code bits through a round trip.</summary>
+    [Property(MaxTest = 1, Replay = "(2714505612978876920,3709400770661942777,7)")]
+    public Property Identity_shaped_drawn_code_is_counted_as_drawn_after_a_round_trip() => Write_then_read_evaluates_identically();
+
     /// <summary>An exported factored file read back as a network evaluates as the constructed one, with the same resources and the construction's claim.</summary>
     [Property(MaxTest = 30)]
     public Property Exported_files_read_back_as_the_same_network() =>
