@@ -84,8 +84,13 @@ public static class NetworkFiles
             "targets" => InputEncoding.Targets,
             var other => throw new InvalidDataException($"metadata 'input_encoding' = '{other}'; expected explicit, superposed or targets"),
         };
-        var inputCode = new Code(exported.InputNeuronCount, exported.InputOffsets, exported.InputSupports, isExplicit: encoding == InputEncoding.Explicit || IsIdentity(exported.InputNeuronCount, exported.InputSupports));
-        var outputCode = new Code(exported.OutputNeuronCount, exported.OutputOffsets, exported.OutputSupports, isExplicit: IsIdentity(exported.OutputNeuronCount, exported.OutputSupports));
+        // The explicit input code is exactly the explicit encoding; the output code's explicitness is in the
+        // metadata (a file written before that key existed: an identity-shaped output code is taken as explicit).
+        var inputCode = new Code(exported.InputNeuronCount, exported.InputOffsets, exported.InputSupports, isExplicit: encoding == InputEncoding.Explicit);
+        var outputExplicit = file.Metadata.TryGetValue(NetworkExport.OutputCodeExplicitKey, out var flag)
+            ? flag == "true"
+            : IsIdentity(exported.OutputNeuronCount, exported.OutputSupports);
+        var outputCode = new Code(exported.OutputNeuronCount, exported.OutputOffsets, exported.OutputSupports, isExplicit: outputExplicit);
         ComputeMatrix? compute = null;
         if (exported.Rows is { } rows)
         {
