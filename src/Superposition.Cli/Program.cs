@@ -26,7 +26,7 @@ public static class Program
     public static async Task<int> InvokeAsync(string[] args)
     {
         var root = new RootCommand("Superposition: build, evaluate and measure networks that compute in superposition.");
-        foreach (var command in new[] { RunCommand.Create(), PlanCommand.Create(), BoundsCommand.Create(), ReportCommand.Create(), ExportCommand.Create(), BenchCommand.Create() })
+        foreach (var command in new[] { RunCommand.Create(), PlanCommand.Create(), BoundsCommand.Create(), ReportCommand.Create(), ExportCommand.Create(), VerifyCommand.Create(), BenchCommand.Create() })
         {
             root.Subcommands.Add(command);
         }

@@ -43,6 +43,8 @@ internal static class SpecLoading
             Report(path, [new SpecError("", $"cannot read the spec: {error.Message}")]);
             return null;
         }
+        // A file construction's path is relative to the spec: the loader must know which spec this is.
+        NetworkFileLoading.InstallFor(path);
         switch (SpecParser.Parse(text))
         {
             case SpecParseResult.Parsed { Spec: var spec }:

@@ -66,7 +66,7 @@ internal static class ShapeBenchmark
             {
                 var count = Math.Min(BatchSize, samples - (b * BatchSize));
                 var batch = InputSamplers.Batch(network.Problem, shape.Distribution, b * BatchSize, count, seed.Derive(b));
-                var outcome = FactoredEvaluator.Evaluate(network, batch, scratches[worker]);
+                var outcome = NetworkEvaluator.Evaluate(network, batch, scratches[worker]);
                 total = total.Combine(Scoring.Score(batch, outcome, keepSamples: false).Statistics);
             }
             partial[worker] = total;

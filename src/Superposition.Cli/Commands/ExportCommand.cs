@@ -41,7 +41,7 @@ internal static class ExportCommand
             return ExitCodes.BadInput;
         }
         var network = NetworkBuilder.Build(runCase);
-        NetworkExport.Write(network, output, new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["spec"] = spec.Text,
             ["spec_hash"] = spec.Hash,
@@ -49,7 +49,16 @@ internal static class ExportCommand
             ["replicate"] = runCase.Replicate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["problem_seed"] = runCase.ProblemSeed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["tool_version"] = ToolInfo.Version,
-        });
+        };
+        // A built network has the factored shape; a file case's network may be layered, and is written in its format.
+        if (network.IsFactored)
+        {
+            NetworkExport.Write(network, output, metadata);
+        }
+        else
+        {
+            LayeredNetworkFile.Write(network, output, metadata);
+        }
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({network.Construction}, {network.Resources.NeuronCount:N0} neurons, {network.Resources.WeightCount:N0} nonzero weights)");
         return ExitCodes.Success;
     }

@@ -45,7 +45,9 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
         string At(string field) => path.Length == 0 ? field : $"{path}.{field}";
         var errors = ImmutableArray.CreateBuilder<SpecError>();
         var names = _schema.Select(p => p.Name).ToArray();
-        foreach (var name in raw.Keys.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal))
+        // params.path belongs to the file construction: a sweep that runs a file beside built
+        // constructions sets it for all of them, and the others leave it out of their canonical values.
+        foreach (var name in raw.Keys.Where(k => !names.Contains(k) && k != FileConstruction.PathParameter).Order(StringComparer.Ordinal))
         {
             errors.Add(new SpecError(At(name), $"'{Name}' has no parameter '{name}'; {NearestName.Hint(name, names)}"));
         }
@@ -66,7 +68,7 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
             {
                 continue;
             }
-            if (definition.IsChoice)
+            if (definition.IsString)
             {
                 choices[parameter.Name] = (string)value;
             }

@@ -21,7 +21,17 @@ public static class ConstructionRegistry
 
     public static ImmutableArray<string> Names { get; } = [.. All.Select(c => c.Name)];
 
-    public static ConstructionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+    /// <summary>
+    /// Definitions whose network is not built but read (the file construction): a spec may name them and
+    /// a sweep runs them, but they are not in <see cref="All"/>, whose members the generators, the
+    /// invariant suite and the generated tables build from parameters alone.
+    /// </summary>
+    public static ImmutableArray<ConstructionDefinition> Imported { get; } = [FileConstruction.Definition];
+
+    /// <summary>Every name a spec may give: <see cref="Names"/> and the imported definitions.</summary>
+    public static ImmutableArray<string> SpecNames { get; } = [.. Names, .. Imported.Select(c => c.Name)];
+
+    public static ConstructionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name) ?? Imported.FirstOrDefault(c => c.Name == name);
 
     /// <summary>The role of the construction named <paramref name="name"/>, or null when none is registered under it (rows of an older dataset).</summary>
     public static ConstructionRole? RoleOf(string name) => Find(name)?.Role;
@@ -30,5 +40,5 @@ public static class ConstructionRegistry
     public static (ConstructionDefinition? Definition, SpecError? Error) Lookup(string name, string path) =>
         Find(name) is { } found
             ? (found, null)
-            : (null, new SpecError(path, $"unknown construction '{name}'; {NearestName.Hint(name, Names)}"));
+            : (null, new SpecError(path, $"unknown construction '{name}'; {NearestName.Hint(name, SpecNames)}"));
 }

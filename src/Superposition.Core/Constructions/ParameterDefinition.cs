@@ -36,26 +36,37 @@ public sealed record ParameterDefinition
     /// </summary>
     public bool OmittedAtDefault { get; init; }
 
-    public bool IsChoice => DefaultChoice is not null;
+    /// <summary>
+    /// A free text value (a file path), not a choice among words: its default is
+    /// <see cref="DefaultChoice"/> and it is recorded among the canonical choices, as a string.
+    /// </summary>
+    public bool IsText { get; init; }
+
+    public bool IsChoice => DefaultChoice is not null && !IsText;
 
     /// <summary>The default as the spec parser's raw value: a double or a string.</summary>
     public object DefaultValue => (object?)DefaultNumber ?? DefaultChoice!;
 
+    /// <summary>Whether the value is recorded as a string (a choice or a text), not a number.</summary>
+    public bool IsString => IsChoice || IsText;
+
     /// <summary>Whether <paramref name="value"/> (a double or a string) is this parameter's default.</summary>
-    public bool IsDefault(object value) => IsChoice ? Equals(value, DefaultChoice) : value is double number && number == DefaultNumber;
+    public bool IsDefault(object value) => IsString ? Equals(value, DefaultChoice) : value is double number && number == DefaultNumber;
 
     /// <summary>The problem with a proposed value, or null when it is acceptable.</summary>
-    public string? Check(object value) => (IsChoice, value) switch
-    {
-        (true, string word) when Choices.Contains(word) => null,
-        (true, string word) => $"'{word}' is not one of {string.Join(", ", Choices)}",
-        (true, _) => $"expected one of {string.Join(", ", Choices)} (a string), got {value}",
-        (false, double number) when !double.IsFinite(number) => $"must be a finite number, got {number}",
-        (false, double number) when !Range.Contains(number) => $"must be {Range.Requirement()}, got {number.ToString(CultureInfo.InvariantCulture)}",
-        (false, double number) when Integer && number != Math.Floor(number) => $"must be a whole number, got {number}",
-        // Integer parameters are read with a checked int conversion: a larger value must fail here, not throw there.
-        (false, double number) when Integer && number is > int.MaxValue or < int.MinValue => $"must be a whole number between {int.MinValue} and {int.MaxValue}, got {number}",
-        (false, double) => null,
-        (false, _) => $"expected a number, got '{value}'",
-    };
+    public string? Check(object value) => IsText
+        ? value is string ? null : $"expected a string, got {value}"
+        : (IsChoice, value) switch
+        {
+            (true, string word) when Choices.Contains(word) => null,
+            (true, string word) => $"'{word}' is not one of {string.Join(", ", Choices)}",
+            (true, _) => $"expected one of {string.Join(", ", Choices)} (a string), got {value}",
+            (false, double number) when !double.IsFinite(number) => $"must be a finite number, got {number}",
+            (false, double number) when !Range.Contains(number) => $"must be {Range.Requirement()}, got {number.ToString(CultureInfo.InvariantCulture)}",
+            (false, double number) when Integer && number != Math.Floor(number) => $"must be a whole number, got {number}",
+            // Integer parameters are read with a checked int conversion: a larger value must fail here, not throw there.
+            (false, double number) when Integer && number is > int.MaxValue or < int.MinValue => $"must be a whole number between {int.MinValue} and {int.MaxValue}, got {number}",
+            (false, double) => null,
+            (false, _) => $"expected a number, got '{value}'",
+        };
 }

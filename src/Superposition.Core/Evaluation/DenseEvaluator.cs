@@ -6,16 +6,25 @@ namespace Superposition.Evaluation;
 /// <summary>
 /// The reference evaluator for small networks: materialises W (scaled by b_in, so its entries are the
 /// integers Σ_i M[u,i]·1[v ∈ C_i]) and computes every activation and every output densely, with no
-/// reverse index and no skipping. Cost O(n_out · n_in) per input.
+/// reverse index and no skipping. Cost O(n_out · n_in) per input. A network of another shape is
+/// evaluated by <see cref="DenseLayers"/>, the dense reference of every stage, layer and read-out.
 /// </summary>
 public sealed class DenseEvaluator
 {
     private readonly Network _network;
     private readonly long[,] _scaledWeights;
+    private readonly DenseLayers? _layers;
 
     public DenseEvaluator(Network network)
     {
+        ArgumentNullException.ThrowIfNull(network);
         _network = network;
+        if (!network.IsFactored)
+        {
+            _layers = new DenseLayers(network);
+            _scaledWeights = new long[0, 0];
+            return;
+        }
         var inputNeurons = network.InputCode.NeuronCount;
         var outputNeurons = network.OutputNeuronCount;
         if ((long)inputNeurons * outputNeurons > 50_000_000)
@@ -46,6 +55,10 @@ public sealed class DenseEvaluator
     /// <summary>Every activation of the read-out layer for an input (active inputs, or true outputs for Targets).</summary>
     public double[] Activations(ReadOnlySpan<int> features)
     {
+        if (_layers is not null)
+        {
+            return _layers.Activations(features);
+        }
         var encoded = new bool[_network.InputCode.NeuronCount];
         foreach (var feature in features)
         {
@@ -75,6 +88,10 @@ public sealed class DenseEvaluator
     /// <summary>The decoded outputs for an input, ascending, by asking the reference decoder about every output's code.</summary>
     public int[] Decode(ReadOnlySpan<int> features)
     {
+        if (_layers is not null)
+        {
+            return _layers.Decode(features);
+        }
         var activations = Activations(features);
         var code = _network.OutputCode;
         var decoded = new List<int>();
@@ -97,6 +114,10 @@ public sealed class DenseEvaluator
     /// <summary>The reference margin of every output for an input: the decoder's margin on its support's activations.</summary>
     public double[] Margins(ReadOnlySpan<int> features)
     {
+        if (_layers is not null)
+        {
+            return _layers.Margins(features);
+        }
         var activations = Activations(features);
         var code = _network.OutputCode;
         var margins = new double[code.FeatureCount];

@@ -11,7 +11,24 @@ namespace Superposition.Evaluation;
 public sealed class EvaluationScratch
 {
     public EvaluationScratch(Network network)
+        : this(network, layered: !(network ?? throw new ArgumentNullException(nameof(network))).IsFactored)
     {
+    }
+
+    /// <summary>Scratch for the layered evaluator even on a factored network, so tests can run both evaluators on one network.</summary>
+    internal static EvaluationScratch ForLayered(Network network) => new(network, layered: true);
+
+    private EvaluationScratch(Network network, bool layered)
+    {
+        if (layered)
+        {
+            // The layered evaluator keeps its own buffers; the factored ones stay empty.
+            Layered = new LayeredScratch(network);
+            InputNeuronStamp = SetNeurons = FeatureCounts = TouchedFeatures = Accumulators = TouchedNeurons = [];
+            PositiveStamp = PositiveNeurons = FireFloors = OutputStamp = PositiveCounts = TouchedOutputs = Decoded = [];
+            Activations = MinActivation = SupportActivations = [];
+            return;
+        }
         var inputNeurons = network.InputCode.NeuronCount;
         var features = network.InputCode.FeatureCount;
         var neurons = network.OutputNeuronCount;
@@ -40,6 +57,9 @@ public sealed class EvaluationScratch
     }
 
     internal int Generation { get; private set; }
+
+    /// <summary>The layered evaluator's buffers, for a network that is not of the factored shape; null otherwise.</summary>
+    internal LayeredScratch? Layered { get; }
 
     /// <summary>Entries of M scattered since this scratch was made: the work measure of the benchmark (nonzeros touched).</summary>
     public long TouchedEntries { get; internal set; }

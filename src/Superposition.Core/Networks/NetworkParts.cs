@@ -6,7 +6,7 @@ namespace Superposition.Networks;
 
 /// <summary>
 /// What a construction draws, by name: the parts of a <see cref="Network"/> before
-/// <see cref="Network.Create"/> checks them and counts their resources. Constructions return this from
+/// <see cref="Network.Create(string, Constructions.ConstructionParameters, Problems.Problem, Randomness.Seed, NetworkParts)"/> checks them and counts their resources. Constructions return this from
 /// their build; the definition adds the provenance (name, parameters, problem, seed).
 /// </summary>
 public sealed record NetworkParts

@@ -55,6 +55,79 @@ public static class ResourceCounting
         return new ResourceCounts(inputNeurons, 0, outputCode.NeuronCount, weightCount, biases.Length, inputCode.UniformWidth, outputCode.UniformWidth, weightBits, codeBits);
     }
 
+    /// <summary>
+    /// Resource counts of a network of any shape (docs/mathematics.md §5, "Networks of several layers"):
+    /// neurons are the input stage's units plus every layer's width (the last layer is the output layer;
+    /// with no layer the stage's units are); weights are W's nonzeros for a factored layer, counted as above,
+    /// and the stored nonzeros of every affine matrix and of an embedding; every bias is a parameter;
+    /// read-out thresholds are not (like a decoder's threshold). Weight bits follow the same rule for
+    /// every matrix: log2 C(columns, nonzeros) per row plus log2 of its distinct nonzero values per
+    /// nonzero, and max(1, log2 distinct biases) per bias.
+    /// </summary>
+    public static ResourceCounts Count(InputStage input, IReadOnlyList<Layer> layers, Readout readout)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(layers);
+        ArgumentNullException.ThrowIfNull(readout);
+        var inputCode = input.CodeOrNull;
+        long weights = 0;
+        long biases = 0;
+        var weightBits = 0.0;
+        if (input is InputStage.Embedding embedding)
+        {
+            (weights, weightBits) = MatrixCount(embedding.Weights);
+        }
+        var hidden = 0L;
+        for (var k = 0; k < layers.Count; k++)
+        {
+            var (layerWeights, layerBits, layerBiases) = layers[k] switch
+            {
+                Layer.Factored factored => FactoredCount(inputCode!, factored),
+                Layer.Affine affine => AffineCount(affine),
+                var other => throw new System.Diagnostics.UnreachableException($"layer {other.GetType().Name} has no count"),
+            };
+            weights += layerWeights;
+            weightBits += layerBits;
+            biases += layerBiases;
+            hidden += k < layers.Count - 1 ? layers[k].Width : 0;
+        }
+        var inputNeurons = layers.Count == 0 ? 0 : input.Width;
+        var outputNeurons = layers.Count == 0 ? input.Width : layers[^1].Width;
+        var codeBits = input is InputStage.Embedding or InputStage.Targets || inputCode is null ? 0.0 : CodeBits(inputCode);
+        var (widthIn, widthOut) = (inputCode?.UniformWidth ?? 0, 1);
+        if (readout is Readout.Code code)
+        {
+            codeBits += CodeBits(code.OutputCode);
+            widthOut = code.OutputCode.UniformWidth;
+        }
+        return new ResourceCounts(inputNeurons, checked((int)hidden), outputNeurons, weights, biases, widthIn, widthOut, weightBits, codeBits);
+    }
+
+    private static (long Weights, double Bits, long Biases) FactoredCount(Code inputCode, Layer.Factored layer)
+    {
+        var counts = Count(InputEncoding.Superposed, inputCode, layer.Compute, layer.Biases.AsSpan(), CodeFactory.Explicit(0));
+        return (counts.WeightCount, counts.WeightBits, counts.BiasCount);
+    }
+
+    private static (long Weights, double Bits, long Biases) AffineCount(Layer.Affine layer)
+    {
+        var (weights, bits) = MatrixCount(layer.Weights);
+        var distinctBiases = layer.Bias.Distinct().Count();
+        return (weights, bits + (layer.Bias.Length * Math.Max(1.0, Log2.Of(distinctBiases))), layer.Bias.Length);
+    }
+
+    private static (long Weights, double Bits) MatrixCount(WeightMatrix matrix)
+    {
+        var valueBits = Log2.Of(matrix.DistinctNonzeroValues);
+        var bits = 0.0;
+        for (var row = 0; row < matrix.RowCount; row++)
+        {
+            var nonzeros = matrix.RowNonzeros(row);
+            bits += Log2.Choose(matrix.ColumnCount, nonzeros) + (nonzeros * valueBits);
+        }
+        return (matrix.NonzeroCount, bits);
+    }
+
     /// <summary>Bits to write a code down: log2 C(n, |S_f|) per feature; an explicit code is fixed and costs nothing.</summary>
     public static double CodeBits(Code code)
     {

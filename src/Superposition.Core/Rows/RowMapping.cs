@@ -25,7 +25,7 @@ public static class RowMapping
             ConstructionParams = network.Parameters.ToJson(),
             CodeWidthIn = resources.CodeWidthIn,
             CodeWidthOut = resources.CodeWidthOut,
-            InputEncoding = network.InputEncoding.ToString().ToLowerInvariant(),
+            InputEncoding = network.Input.EncodingName,
             InputNeurons = resources.InputNeurons,
             OutputNeurons = resources.OutputNeurons,
             HiddenNeurons = resources.HiddenNeurons,

@@ -76,7 +76,7 @@ public static class SpecFields
         .. Problem.Select(f => ProblemPrefix + f),
         Construction,
         InputDistribution,
-        .. ConstructionRegistry.All.SelectMany(c => c.Parameters).Select(p => ParamsPrefix + p.Name).Distinct().Order(StringComparer.Ordinal),
+        .. ConstructionRegistry.All.Concat(ConstructionRegistry.Imported).SelectMany(c => c.Parameters).Select(p => ParamsPrefix + p.Name).Distinct().Order(StringComparer.Ordinal),
     ];
 
     /// <summary>Whether <paramref name="path"/> names a case field (a valid base or axis path).</summary>
@@ -90,7 +90,7 @@ public static class SpecFields
     {
         Kind => Kinds,
         Graph => Graphs,
-        Construction => ConstructionRegistry.Names,
+        Construction => ConstructionRegistry.SpecNames,
         InputDistribution => InputDistributions.Names,
         _ => [],
     };

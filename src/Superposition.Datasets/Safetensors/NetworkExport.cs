@@ -28,12 +28,18 @@ public static class NetworkExport
     /// <summary>The versions this reader reads: 1 (no problem instance) and <see cref="FormatVersion"/>.</summary>
     public static ImmutableArray<string> ReadableFormatVersions { get; } = ["1", "2"];
 
+    /// <summary>
+    /// "true" when the output code is the explicit one (it costs no code bits): the supports cannot say
+    /// whether an identity-shaped code was drawn or fixed. Files written before the key existed lack it.
+    /// </summary>
+    public const string OutputCodeExplicitKey = "output_code_explicit";
+
     /// <summary>Metadata keys the export writes itself; caller metadata may not reuse them.</summary>
     public static ImmutableArray<string> ReservedMetadataKeys { get; } =
     [
         "format", "format_version", "construction", "construction_params", "problem", "graph", "input_count", "output_count",
         "sparsity", "input_encoding", Decoder.RuleKey, Decoder.KOfW.KKey, "input_neuron_count", "output_neuron_count", "code_width_in",
-        "code_width_out", "construction_seed", "neuron_count", "weight_count", "parameter_count",
+        "code_width_out", OutputCodeExplicitKey, "construction_seed", "neuron_count", "weight_count", "parameter_count",
     ];
 
     /// <summary>
@@ -98,6 +104,7 @@ public static class NetworkExport
         all["output_neuron_count"] = Text(network.OutputCode.NeuronCount);
         all["code_width_in"] = Text(resources.CodeWidthIn);
         all["code_width_out"] = Text(resources.CodeWidthOut);
+        all[OutputCodeExplicitKey] = network.OutputCode.IsExplicit ? "true" : "false";
         all["construction_seed"] = network.Seed.Value.ToString(CultureInfo.InvariantCulture);
         all["neuron_count"] = Text(resources.NeuronCount);
         all["weight_count"] = Text(resources.WeightCount);

@@ -67,10 +67,12 @@ public sealed class ProblemInstance
     public static ProblemInstance? Read(SafetensorsFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (Metadata(file, "format_version") == "1")
-        {
-            return null;
-        }
+        return Metadata(file, "format_version") == "1" ? null : ReadInstance(file);
+    }
+
+    /// <summary>The instance a file must hold (problem.pairs or problem.permutation), checked against its metadata as <see cref="Read"/> does.</summary>
+    internal static ProblemInstance ReadInstance(SafetensorsFile file)
+    {
         var inputs = Count(file, "input_count");
         var outputs = Count(file, "output_count");
         return Metadata(file, "problem") switch

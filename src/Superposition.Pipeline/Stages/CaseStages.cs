@@ -59,7 +59,7 @@ public static class CaseStages
         var buffer = scratch.Rent(network);
         try
         {
-            var outcome = FactoredEvaluator.Evaluate(network, sampled.Samples, buffer);
+            var outcome = NetworkEvaluator.Evaluate(network, sampled.Samples, buffer);
             var (statistics, samples) = Scoring.Score(sampled.Samples, outcome, keepSamples);
             return new EvaluatedBatch(sampled.Case, sampled.BatchIndex, statistics, samples, sampled.Seconds + clock.Elapsed.TotalSeconds);
         }

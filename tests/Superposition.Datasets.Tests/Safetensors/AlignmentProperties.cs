@@ -54,7 +54,7 @@ public class AlignmentProperties
     }
 
     /// <summary>Writes the file, checks every tensor's alignment and returns each tensor's data range.</summary>
-    private static List<(string Name, long Begin)> AssertAligned(SafetensorsFile file, string what)
+    internal static List<(string Name, long Begin)> AssertAligned(SafetensorsFile file, string what)
     {
         using var temporary = new TemporaryFile();
         file.Write(temporary.Path);

@@ -19,12 +19,15 @@ public class InteropSnippetTests
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>The snippets the page must hold, by the name on their marker line; a block with another name fails the test.</summary>
-    private static readonly string[] SnippetNames = ["stdlib evaluator", "numpy evaluator", "pytorch evaluator", "dense W"];
+    private static readonly string[] SnippetNames = ["stdlib evaluator", "numpy evaluator", "pytorch evaluator", "dense W", .. LayeredSnippetTests.SnippetNames];
+
+    /// <summary>The snippets that read exported (factored) files; the layered ones are run by <see cref="LayeredSnippetTests"/>.</summary>
+    private static readonly string[] ExportSnippetNames = ["stdlib evaluator", "numpy evaluator", "pytorch evaluator", "dense W"];
 
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var snippet in SnippetNames)
+        foreach (var snippet in ExportSnippetNames)
         {
             foreach (var (construction, encoding) in new[] { ("superposed-and", "superposed"), ("superposed-and", "explicit"), ("dedicated", "auto"), ("random-and", "superposed"), ("representation", "auto"), ("superposed-permutation", "superposed") })
             {
@@ -122,7 +125,7 @@ public class InteropSnippetTests
     private static int[] Integers(JsonElement root, string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetInt32())];
 
     /// <summary>Every fenced python block of docs/interop.md, in page order, named by its first line's marker.</summary>
-    private static List<(string Name, string Code)> Snippets()
+    internal static List<(string Name, string Code)> Snippets()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "interop.md")).ReplaceLineEndings("\n");
         var snippets = new List<(string, string)>();
