@@ -24,6 +24,8 @@ internal static class Summary
 
         public long Wrong => Ok.Sum(r => r.Samples - r.SamplesCorrect);
 
+        public long FalseOutputs => Ok.Sum(r => r.FalsePositives + r.FalseNegatives);
+
         public double? MeanNeurons => Ok.Count > 0 ? Ok.Average(r => (double)r.NeuronCount) : null;
 
         public double? MeanWeights => Ok.Count > 0 ? Ok.Average(r => (double)r.WeightCount) : null;
@@ -39,9 +41,15 @@ internal static class Summary
                 .Select(group => new Line(setting.Label, group.Key.OutputCount, group.Key.InputDistribution, [.. group]))),
         ];
 
+    private static string Wilson(long wrong, long samples)
+    {
+        var (lower, upper) = ProportionIntervals.Wilson(wrong, samples, 0.05);
+        return $"{lower:0.####}–{upper:0.####}";
+    }
+
     public static void Print(IReadOnlyList<CaseRow> rows)
     {
-        var table = new Table().AddColumns("setting", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "samples/s", "failed");
+        var table = new Table().AddColumns("setting", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "Wilson 95%", "false outputs / input", "samples/s", "failed");
         var lines = Lines(rows);
         foreach (var line in lines.Take(MaxLines))
         {
@@ -53,6 +61,8 @@ internal static class Summary
                 line.MeanWeights?.ToString("N0") ?? "-",
                 $"{line.Wrong:N0} / {line.Samples:N0}",
                 line.Samples > 0 ? ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05).ToString("0.####") : "-",
+                line.Samples > 0 ? Wilson(line.Wrong, line.Samples) : "-",
+                line.Samples > 0 ? ((double)line.FalseOutputs / line.Samples).ToString("0.####") : "-",
                 line.Ok.Count > 0 ? line.Ok.Average(r => r.SamplesPerSecond).ToString("N0") : "-",
                 line.Failed.ToString());
         }

@@ -43,6 +43,10 @@ public sealed class DuckDbReadBackTests
         Assert.Equal("VARCHAR", types["error"]);
         Assert.Equal("BIGINT", types["weight_count"]);
         Assert.Equal("DOUBLE", types["min_true_margin"]);
+        Assert.Equal("DOUBLE", types["sample_error_rate_wilson_lower95"]);
+        Assert.Equal("DOUBLE", types["false_outputs_per_sample_stderr"]);
+        Assert.Equal("BIGINT", types["false_positives_sharing_input"]);
+        Assert.Equal("BIGINT", types["wrong_three_or_more_true_outputs"]);
     }
 
     [Fact(Timeout = Timeout)]

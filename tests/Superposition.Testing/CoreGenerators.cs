@@ -54,7 +54,16 @@ public static class CoreGenerators
         from falseNegatives in Gen.Choose(0, 1_000_000)
         from minTrue in Margins
         from maxFalse in Margins
-        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse);
+        from squares in Gen.Choose(0, int.MaxValue)
+        from squaresScale in Gen.Elements(1L, 1L << 31, long.MaxValue)
+        from sharing in Gen.Choose(0, falsePositives)
+        from classes in TrueOutputClasses
+        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes);
+
+    /// <summary>Class counts of any (possibly inconsistent) size; the monoid laws hold for all of them.</summary>
+    public static Gen<TrueOutputClasses> TrueOutputClasses { get; } =
+        from counts in Gen.Choose(0, 100_000).ArrayOf(8)
+        select new TrueOutputClasses(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
 
     /// <summary>Valid 2-AND specs for the pair-set generator <paramref name="graph"/> (one of <see cref="PairGraphs.Names"/>).</summary>
     public static Gen<ProblemSpec> AndSpecs(string graph) => Gen.Sized(size => graph switch

@@ -20,6 +20,8 @@ public static class RowMapping
     {
         var resources = network.Resources;
         var bounds = BoundCalculator.For(runCase.Problem);
+        var wilson = statistics.SampleErrorRateWilson95;
+        var classes = statistics.Classes;
         return Identity(runCase, run, "ok", null, bounds) with
         {
             ConstructionParams = network.Parameters.ToJson(),
@@ -45,6 +47,21 @@ public static class RowMapping
             OutputFalsePositiveRate = statistics.OutputFalsePositiveRate(runCase.Problem.OutputCount),
             MinTrueMargin = statistics.MinTrueMargin,
             MaxFalseMargin = statistics.MaxFalseMargin,
+            SampleErrorRateLower95 = statistics.SampleErrorRateLower95,
+            SampleErrorRateWilsonLower95 = wilson.Lower,
+            SampleErrorRateWilsonUpper95 = wilson.Upper,
+            FalseOutputsPerSample = statistics.FalseOutputsPerSample,
+            FalseOutputsPerSampleStderr = statistics.FalseOutputsPerSampleStderr,
+            FalseOutputSquares = (double)statistics.FalseOutputSquares,
+            FalsePositivesSharingInput = statistics.FalsePositivesSharingInput,
+            SamplesNoTrueOutput = classes.SamplesNone,
+            SamplesOneTrueOutput = classes.SamplesOne,
+            SamplesTwoTrueOutputs = classes.SamplesTwo,
+            SamplesThreeOrMoreTrueOutputs = classes.SamplesThreeOrMore,
+            WrongNoTrueOutput = classes.WrongNone,
+            WrongOneTrueOutput = classes.WrongOne,
+            WrongTwoTrueOutputs = classes.WrongTwo,
+            WrongThreeOrMoreTrueOutputs = classes.WrongThreeOrMore,
             BuildSeconds = timing.BuildSeconds,
             EvalSeconds = timing.EvalSeconds,
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
@@ -75,6 +92,11 @@ public static class RowMapping
             OutputFalsePositiveRate = double.NaN,
             MinTrueMargin = double.NaN,
             MaxFalseMargin = double.NaN,
+            SampleErrorRateLower95 = double.NaN,
+            SampleErrorRateWilsonLower95 = double.NaN,
+            SampleErrorRateWilsonUpper95 = double.NaN,
+            FalseOutputsPerSample = double.NaN,
+            FalseOutputsPerSampleStderr = double.NaN,
             WeightBits = double.NaN,
             CodeBits = double.NaN,
             BuildSeconds = buildSeconds,

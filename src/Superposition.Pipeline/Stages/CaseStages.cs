@@ -51,7 +51,7 @@ public static class CaseStages
         try
         {
             var outcome = FactoredEvaluator.Evaluate(network, sampled.Samples, buffer);
-            var (statistics, samples) = Scoring.Score(sampled.Samples, outcome, keepSamples);
+            var (statistics, samples) = Scoring.Score(network.Problem, sampled.Samples, outcome, keepSamples);
             return new EvaluatedBatch(sampled.Case, sampled.BatchIndex, statistics, samples, sampled.Seconds + clock.Elapsed.TotalSeconds);
         }
         finally

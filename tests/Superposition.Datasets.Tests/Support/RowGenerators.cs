@@ -46,8 +46,8 @@ public static class RowGenerators
         from error in OptionalText
         from seed in UInt64
         from ints in Int32.ArrayOf(6)
-        from longs in Int64.ArrayOf(12)
-        from doubles in Double.ArrayOf(15)
+        from longs in Int64.ArrayOf(21)
+        from doubles in Double.ArrayOf(21)
         select new CaseRow
         {
             Sweep = texts[0],
@@ -93,6 +93,21 @@ public static class RowGenerators
             OutputFalsePositiveRate = doubles[9],
             MinTrueMargin = doubles[10],
             MaxFalseMargin = doubles[11],
+            SampleErrorRateLower95 = doubles[15],
+            SampleErrorRateWilsonLower95 = doubles[16],
+            SampleErrorRateWilsonUpper95 = doubles[17],
+            FalseOutputsPerSample = doubles[18],
+            FalseOutputsPerSampleStderr = doubles[19],
+            FalseOutputSquares = doubles[20],
+            FalsePositivesSharingInput = longs[12],
+            SamplesNoTrueOutput = longs[13],
+            SamplesOneTrueOutput = longs[14],
+            SamplesTwoTrueOutputs = longs[15],
+            SamplesThreeOrMoreTrueOutputs = longs[16],
+            WrongNoTrueOutput = longs[17],
+            WrongOneTrueOutput = longs[18],
+            WrongTwoTrueOutputs = longs[19],
+            WrongThreeOrMoreTrueOutputs = longs[20],
             BuildSeconds = doubles[12],
             EvalSeconds = doubles[13],
             SamplesPerSecond = doubles[14],
