@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Superposition.Reports.Analysis;
 using Superposition.Rows;
@@ -44,8 +45,11 @@ internal static class Summary
     private static string Wilson(long wrong, long samples)
     {
         var (lower, upper) = ProportionIntervals.Wilson(wrong, samples, 0.05);
-        return $"{lower:0.####}–{upper:0.####}";
+        return $"{Rate(lower)}–{Rate(upper)}";
     }
+
+    /// <summary>Three significant digits, so that a bound of 8e-7 from millions of inputs does not print as 0.</summary>
+    private static string Rate(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     public static void Print(IReadOnlyList<CaseRow> rows)
     {
@@ -60,9 +64,9 @@ internal static class Summary
                 line.MeanNeurons?.ToString("N0") ?? "-",
                 line.MeanWeights?.ToString("N0") ?? "-",
                 $"{line.Wrong:N0} / {line.Samples:N0}",
-                line.Samples > 0 ? ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05).ToString("0.####") : "-",
+                line.Samples > 0 ? Rate(ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05)) : "-",
                 line.Samples > 0 ? Wilson(line.Wrong, line.Samples) : "-",
-                line.Samples > 0 ? ((double)line.FalseOutputs / line.Samples).ToString("0.####") : "-",
+                line.Samples > 0 ? Rate((double)line.FalseOutputs / line.Samples) : "-",
                 line.Ok.Count > 0 ? line.Ok.Average(r => r.SamplesPerSecond).ToString("N0") : "-",
                 line.Failed.ToString());
         }

@@ -58,7 +58,21 @@ public static class CoreGenerators
         from squaresScale in Gen.Elements(1L, 1L << 31, long.MaxValue)
         from sharing in Gen.Choose(0, falsePositives)
         from classes in TrueOutputClasses
-        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes);
+        from witnesses in InputWitnesses
+        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes, witnesses);
+
+    /// <summary>
+    /// Witnesses of any shape: none, or a worst input with up to 150 wrong ones (beyond the cap, so
+    /// the cut is exercised), with indices drawn from a small range so that ties and repeats occur.
+    /// </summary>
+    public static Gen<InputWitnesses> InputWitnesses { get; } = Gen.Frequency(
+        (1, Gen.Constant(Statistics.InputWitnesses.Empty)),
+        (4, from worstIndex in Gen.Choose(0, 300)
+            from worstMargin in Margins
+            from worstInput in Gen.Choose(0, 9).ArrayOf(3)
+            from count in Gen.Frequency((4, Gen.Choose(0, 5)), (1, Gen.Choose(90, 150)))
+            from wrong in (from index in Gen.Choose(0, 300) from input in Gen.Choose(0, 9).ArrayOf(2) select new InputWitnesses.Witness(index, [.. input])).ArrayOf(count)
+            select Statistics.InputWitnesses.Create(worstIndex, worstMargin, [.. worstInput], wrong)));
 
     /// <summary>Class counts of any (possibly inconsistent) size; the monoid laws hold for all of them.</summary>
     public static Gen<TrueOutputClasses> TrueOutputClasses { get; } =

@@ -15,6 +15,8 @@ public static class Scoring
         var samples = keepSamples ? ImmutableArray.CreateBuilder<SampleOutcome>(batch.Count) : null;
         var falsePositives = new List<int>();
         var falseNegatives = new List<int>();
+        var worst = -1;
+        var wrong = new List<InputWitnesses.Witness>();
         for (var k = 0; k < batch.Count; k++)
         {
             var truth = batch.Truth(k);
@@ -26,7 +28,20 @@ public static class Scoring
                 sharing += problem.SharesActiveInput(output, active) ? 1 : 0;
             }
             statistics = statistics.Add(truth.Length, falsePositives.Count, falseNegatives.Count, sharing, outcome.MinTrueMargin[k], outcome.MaxFalseMargin[k]);
+            // Samples come in index order, so a strictly larger margin is the witnesses' tie rule (smaller index first).
+            if (worst < 0 || outcome.MaxFalseMargin[k].CompareTo(outcome.MaxFalseMargin[worst]) > 0)
+            {
+                worst = k;
+            }
+            if ((falsePositives.Count > 0 || falseNegatives.Count > 0) && wrong.Count < InputWitnesses.Cap)
+            {
+                wrong.Add(new InputWitnesses.Witness(batch.FirstSampleIndex + k, [.. active]));
+            }
             samples?.Add(new SampleOutcome(batch.FirstSampleIndex + k, [.. active], truth.Length, [.. falsePositives], [.. falseNegatives]));
+        }
+        if (worst >= 0)
+        {
+            statistics = statistics.WithWitnesses(InputWitnesses.Create(batch.FirstSampleIndex + worst, outcome.MaxFalseMargin[worst], [.. batch.Active(worst)], wrong));
         }
         return (statistics, samples?.ToImmutable() ?? []);
     }

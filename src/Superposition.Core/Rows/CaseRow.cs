@@ -80,6 +80,12 @@ public sealed record CaseRow
     public long WrongTwoTrueOutputs { get; init; }
     public long WrongThreeOrMoreTrueOutputs { get; init; }
 
+    // witnesses (added within schema version 1)
+    public bool Exhaustive { get; init; }
+    public long WorstInputIndex { get; init; } = -1;
+    public string WorstInput { get; init; } = "[]";
+    public string WrongInputs { get; init; } = "[]";
+
     // cost
     public double BuildSeconds { get; init; }
     public double EvalSeconds { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Superposition.Bounds;
 using Superposition.Evaluation;
 using Superposition.Networks;
@@ -62,11 +63,21 @@ public static class RowMapping
             WrongOneTrueOutput = classes.WrongOne,
             WrongTwoTrueOutputs = classes.WrongTwo,
             WrongThreeOrMoreTrueOutputs = classes.WrongThreeOrMore,
+            Exhaustive = runCase.Exhaustive,
+            WorstInputIndex = statistics.Witnesses.WorstIndex,
+            WorstInput = Json(statistics.Witnesses.WorstInput),
+            WrongInputs = WrongInputsJson(statistics.Witnesses),
             BuildSeconds = timing.BuildSeconds,
             EvalSeconds = timing.EvalSeconds,
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
         };
     }
+
+    /// <summary>The wrong inputs as a JSON array of ascending index arrays, <c>[[0,5,9],[1,2,7]]</c>, in sample order.</summary>
+    private static string WrongInputsJson(InputWitnesses witnesses) => "[" + string.Join(",", witnesses.Wrong.Select(w => Json(w.Input))) + "]";
+
+    /// <summary>An input as a JSON array, <c>[0,5,9]</c>: text, so that rows stay values (an array property would compare by reference).</summary>
+    private static string Json(IEnumerable<int> input) => "[" + string.Join(",", input.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>The samples.parquet rows of a case's kept samples, in sample order.</summary>
     public static IReadOnlyList<SampleRow> ToSampleRows(RunCase runCase, IReadOnlyList<SampleOutcome> samples) =>
@@ -102,6 +113,7 @@ public static class RowMapping
             BuildSeconds = buildSeconds,
             EvalSeconds = 0,
             SamplesPerSecond = double.NaN,
+            Exhaustive = runCase.Exhaustive,
         };
 
     private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()

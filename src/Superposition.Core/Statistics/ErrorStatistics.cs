@@ -12,6 +12,10 @@ namespace Superposition.Statistics;
 /// </param>
 /// <param name="FalsePositivesSharingInput">False positives whose output reads an active input of the sample (for 2-AND: one of the pair's two inputs is active).</param>
 /// <param name="Classes">Samples and wrong samples by the number of true outputs of the input.</param>
+/// <param name="Witnesses">
+/// The worst input and the first wrong inputs. <see cref="Add"/> leaves them alone (it is not told
+/// which input it counts); scoring adds them per batch with <see cref="WithWitnesses"/>.
+/// </param>
 public readonly record struct ErrorStatistics(
     long Samples,
     long CorrectSamples,
@@ -22,9 +26,10 @@ public readonly record struct ErrorStatistics(
     double MaxFalseMargin,
     Int128 FalseOutputSquares,
     long FalsePositivesSharingInput,
-    TrueOutputClasses Classes)
+    TrueOutputClasses Classes,
+    InputWitnesses Witnesses)
 {
-    public static ErrorStatistics Empty { get; } = new(0, 0, 0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, 0, TrueOutputClasses.Empty);
+    public static ErrorStatistics Empty { get; } = new(0, 0, 0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, 0, TrueOutputClasses.Empty, InputWitnesses.Empty);
 
     /// <summary>Adds one sample's outcome; <paramref name="falsePositivesSharingInput"/> counts those of its false positives that read an active input.</summary>
     public ErrorStatistics Add(int trueOutputs, int falsePositives, int falseNegatives, int falsePositivesSharingInput, double minTrueMargin, double maxFalseMargin)
@@ -40,8 +45,12 @@ public readonly record struct ErrorStatistics(
             maxFalseMargin,
             (Int128)falseOutputs * falseOutputs,
             falsePositivesSharingInput,
-            TrueOutputClasses.Empty.Add(trueOutputs, falseOutputs != 0)));
+            TrueOutputClasses.Empty.Add(trueOutputs, falseOutputs != 0),
+            InputWitnesses.Empty));
     }
+
+    /// <summary>These statistics with <paramref name="witnesses"/> combined into their witnesses.</summary>
+    public ErrorStatistics WithWitnesses(InputWitnesses witnesses) => this with { Witnesses = (Witnesses ?? InputWitnesses.Empty).Combine(witnesses) };
 
     public ErrorStatistics Combine(ErrorStatistics other) => new(
         Samples + other.Samples,
@@ -53,7 +62,8 @@ public readonly record struct ErrorStatistics(
         Math.Max(MaxFalseMargin, other.MaxFalseMargin),
         FalseOutputSquares + other.FalseOutputSquares,
         FalsePositivesSharingInput + other.FalsePositivesSharingInput,
-        Classes.Combine(other.Classes));
+        Classes.Combine(other.Classes),
+        (Witnesses ?? InputWitnesses.Empty).Combine(other.Witnesses));
 
     public long WrongSamples => Samples - CorrectSamples;
 

@@ -83,6 +83,12 @@ internal static class CaseColumns
         C.Value("wrong_two_true_outputs", row => row.WrongTwoTrueOutputs).AbsentFromOlderFiles(),
         C.Value("wrong_three_or_more_true_outputs", row => row.WrongThreeOrMoreTrueOutputs).AbsentFromOlderFiles(),
 
+        // witnesses: added within version 1 too
+        C.Value("exhaustive", row => row.Exhaustive).AbsentFromOlderFiles(),
+        C.Value("worst_input_index", row => row.WorstInputIndex).AbsentFromOlderFiles(),
+        C.Text("worst_input", row => row.WorstInput).AbsentFromOlderFiles(),
+        C.Text("wrong_inputs", row => row.WrongInputs).AbsentFromOlderFiles(),
+
         // cost
         C.Value("build_seconds", row => row.BuildSeconds),
         C.Value("eval_seconds", row => row.EvalSeconds),

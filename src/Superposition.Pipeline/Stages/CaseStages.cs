@@ -38,7 +38,9 @@ public static class CaseStages
         var runCase = built.Case;
         var first = request.BatchIndex * runCase.BatchSize;
         var count = Math.Min(runCase.BatchSize, runCase.Samples - first);
-        var batch = InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
+        var batch = runCase.Exhaustive
+            ? InputEnumeration.Batch(built.Network.Problem, InputEnumeration.SizesUpTo(runCase.InputDistribution.Name) ?? false, first, count)
+            : InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
         return new SampledBatch(built, request.BatchIndex, batch, clock.Elapsed.TotalSeconds);
     }
 

@@ -48,6 +48,10 @@ public static class RowGenerators
         from ints in Int32.ArrayOf(6)
         from longs in Int64.ArrayOf(21)
         from doubles in Double.ArrayOf(21)
+        from exhaustive in Boolean
+        from worstIndex in Int64
+        from worstInput in Text
+        from wrongInputs in Text
         select new CaseRow
         {
             Sweep = texts[0],
@@ -108,6 +112,10 @@ public static class RowGenerators
             WrongOneTrueOutput = longs[18],
             WrongTwoTrueOutputs = longs[19],
             WrongThreeOrMoreTrueOutputs = longs[20],
+            Exhaustive = exhaustive,
+            WorstInputIndex = worstIndex,
+            WorstInput = worstInput,
+            WrongInputs = wrongInputs,
             BuildSeconds = doubles[12],
             EvalSeconds = doubles[13],
             SamplesPerSecond = doubles[14],
