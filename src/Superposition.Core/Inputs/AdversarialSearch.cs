@@ -1,0 +1,162 @@
+using Superposition.Evaluation;
+using Superposition.Networks;
+using Superposition.Randomness;
+
+namespace Superposition.Inputs;
+
+/// <summary>
+/// A seeded search for an s-sparse input on which some false output comes closest to firing, for
+/// networks too large to enumerate. The score of an input is, over the outputs whose target is 0, the
+/// largest share of code neurons above the decoder's threshold, then (among outputs with that share)
+/// the largest decoder margin: the share climbs towards a false positive one code neuron at a time,
+/// where the margin alone is flat (−γ as soon as one neuron of the code is silent). Greedy growth adds,
+/// one at a time, the best of a few random candidate inputs; hill climbing then swaps one active input
+/// for a random other, keeping the swap when the score does not drop, until the evaluation budget is
+/// spent. Everything random comes from the seed, so a search is a function of (network, budget, seed).
+/// </summary>
+public static class AdversarialSearch
+{
+    /// <summary>Candidates tried per greedy step: enough to steer, few enough to leave budget for climbing.</summary>
+    public const int GreedyCandidates = 8;
+
+    /// <summary>What a search found.</summary>
+    /// <param name="Input">The best input, ascending, with exactly s distinct active inputs.</param>
+    /// <param name="Share">Its largest share of a false output's code neurons above the threshold.</param>
+    /// <param name="Margin">Its largest decoder margin among the false outputs with that share; positive means a false positive.</param>
+    /// <param name="Evaluations">Network evaluations spent (at most the budget).</param>
+    /// <param name="FirstWrongAt">The evaluation (1-based) at which a wrong input was first seen, or −1.</param>
+    public sealed record Result(int[] Input, double Share, double Margin, int Evaluations, int FirstWrongAt)
+    {
+        public bool Wrong => Margin > 0;
+    }
+
+    /// <summary>Searches with at most <paramref name="budget"/> evaluations (at least one, which scores the grown input).</summary>
+    public static Result Search(Network network, int budget, Seed seed)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
+        var problem = network.Problem;
+        var (inputCount, sparsity) = (problem.InputCount, Math.Min(problem.Sparsity, problem.InputCount));
+        var rng = new Rng(seed);
+        var scratch = new EvaluationScratch(network);
+        var evaluations = 0;
+        var firstWrong = -1;
+        (double Share, double Margin) Score(int[] input)
+        {
+            evaluations++;
+            var score = Evaluate(network, input, scratch);
+            if (score.Margin > 0 && firstWrong < 0)
+            {
+                firstWrong = evaluations;
+            }
+            return score;
+        }
+
+        // Greedy growth: each step keeps the best of a few candidates; the last step leaves room to climb.
+        var current = new List<int>(sparsity);
+        (double Share, double Margin) best = (double.NegativeInfinity, double.NegativeInfinity);
+        for (var step = 0; step < sparsity; step++)
+        {
+            var stepBudget = Math.Max(1, Math.Min(GreedyCandidates, (budget - evaluations) / Math.Max(1, 2 * (sparsity - step))));
+            int? chosen = null;
+            (double Share, double Margin) chosenScore = (double.NegativeInfinity, double.NegativeInfinity);
+            for (var c = 0; c < stepBudget || chosen is null; c++)
+            {
+                var candidate = rng.NextInt(inputCount);
+                if (current.Contains(candidate))
+                {
+                    if (c > 8 * inputCount)
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                int[] trial = [.. current, candidate];
+                Array.Sort(trial);
+                // One evaluation is kept for the last step, so the grown input always has a score.
+                var affordable = evaluations < budget - 1 || (step == sparsity - 1 && evaluations < budget);
+                var score = affordable ? Score(trial) : (double.NegativeInfinity, double.NegativeInfinity);
+                if (chosen is null || Better(score, chosenScore))
+                {
+                    (chosen, chosenScore) = (candidate, score);
+                }
+            }
+            current.Add(chosen!.Value);
+            best = chosenScore;
+        }
+        var input = current.Order().ToArray();
+
+        // Hill climbing: swap one active input for an inactive one; keep swaps that do not lower the score.
+        while (evaluations < budget && sparsity < inputCount)
+        {
+            var position = rng.NextInt(sparsity);
+            var replacement = rng.NextInt(inputCount);
+            if (Array.IndexOf(input, replacement) >= 0)
+            {
+                continue;
+            }
+            var trial = (int[])input.Clone();
+            trial[position] = replacement;
+            Array.Sort(trial);
+            var score = Score(trial);
+            if (!Better(best, score))
+            {
+                (input, best) = (trial, score);
+            }
+        }
+        return new Result(input, best.Share, best.Margin, evaluations, firstWrong);
+    }
+
+    /// <summary>The score of one input: the largest share of a false output's code above the threshold, then that output's largest margin.</summary>
+    public static (double Share, double Margin) Evaluate(Network network, int[] input, EvaluationScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(input);
+        var problem = network.Problem;
+        var truth = new int[Math.Max(1, problem.MaxTrueOutputs)];
+        var trueOutputs = truth.AsSpan(0, problem.TrueOutputs(input, truth));
+        var activations = FactoredEvaluator.Activations(network, input, scratch);
+        var code = network.OutputCode;
+        var threshold = network.Decoder.Threshold;
+        var above = new Dictionary<int, int>();
+        for (var neuron = 0; neuron < activations.Length; neuron++)
+        {
+            if (activations[neuron] > threshold)
+            {
+                foreach (var output in code.FeaturesOn(neuron))
+                {
+                    above[output] = above.GetValueOrDefault(output) + 1;
+                }
+            }
+        }
+        var share = 0.0;
+        var candidates = new List<int>();
+        foreach (var (output, count) in above)
+        {
+            if (trueOutputs.BinarySearch(output) >= 0 || code.Width(output) == 0)
+            {
+                continue;
+            }
+            var outputShare = (double)count / code.Width(output);
+            if (outputShare > share)
+            {
+                (share, candidates) = (outputShare, [output]);
+            }
+            else if (outputShare == share)
+            {
+                candidates.Add(output);
+            }
+        }
+        // With no code neuron above the threshold a false output's statistic is at most 0: margin −threshold.
+        var margin = -threshold;
+        foreach (var output in candidates)
+        {
+            double[] support = [.. code.Support(output).ToArray().Select(neuron => activations[neuron])];
+            margin = Math.Max(margin, network.Decoder.Margin(support));
+        }
+        return (share, margin);
+    }
+
+    private static bool Better((double Share, double Margin) a, (double Share, double Margin) b) =>
+        a.Share > b.Share || (a.Share == b.Share && a.Margin > b.Margin);
+}
