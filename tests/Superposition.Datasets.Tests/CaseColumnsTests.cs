@@ -34,7 +34,7 @@ public sealed class CaseColumnsTests
             "false_outputs_per_sample", "false_outputs_per_sample_stderr", "false_output_squares", "false_positives_sharing_input",
             "samples_no_true_output", "samples_one_true_output", "samples_two_true_outputs", "samples_three_or_more_true_outputs",
             "wrong_no_true_output", "wrong_one_true_output", "wrong_two_true_outputs", "wrong_three_or_more_true_outputs",
-            "exhaustive", "worst_input_index", "worst_input", "wrong_inputs",
+            "exhaustive", "worst_input_index", "worst_input", "wrong_inputs", "adversarial", "search_evaluations",
             "build_seconds", "eval_seconds", "samples_per_second",
         ];
 

@@ -59,7 +59,8 @@ public static class CoreGenerators
         from sharing in Gen.Choose(0, falsePositives)
         from classes in TrueOutputClasses
         from witnesses in InputWitnesses
-        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes, witnesses);
+        from searchEvaluations in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, int.MaxValue)))
+        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes, witnesses, searchEvaluations);
 
     /// <summary>
     /// Witnesses of any shape: none, or a worst input with up to 150 wrong ones (beyond the cap, so

@@ -11,7 +11,7 @@ public static class Scoring
     /// <summary>The batch's statistics (and, when asked, one <see cref="SampleOutcome"/> per sample); <paramref name="problem"/> tells which false positives read an active input.</summary>
     public static (ErrorStatistics Statistics, ImmutableArray<SampleOutcome> Samples) Score(Problem problem, SampleBatch batch, BatchOutcome outcome, bool keepSamples)
     {
-        var statistics = ErrorStatistics.Empty;
+        var statistics = ErrorStatistics.Empty with { SearchEvaluations = batch.SearchEvaluations };
         var samples = keepSamples ? ImmutableArray.CreateBuilder<SampleOutcome>(batch.Count) : null;
         var falsePositives = new List<int>();
         var falseNegatives = new List<int>();

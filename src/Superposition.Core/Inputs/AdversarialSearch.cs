@@ -107,6 +107,30 @@ public static class AdversarialSearch
         return new Result(input, best.Share, best.Margin, evaluations, firstWrong);
     }
 
+    /// <summary>
+    /// <paramref name="count"/> searches, search k seeded with <paramref name="seed"/>.Derive(k), as a batch
+    /// of their results with the truth attached and the evaluations they spent: what the pipeline scores.
+    /// </summary>
+    public static SampleBatch Batch(Network network, int budget, int firstSampleIndex, int count, Seed seed)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var problem = network.Problem;
+        var activeOffsets = new int[count + 1];
+        var active = new List<int>(count * problem.Sparsity);
+        var truthOffsets = new int[count + 1];
+        var truth = new int[count * Math.Max(1, problem.MaxTrueOutputs)];
+        long evaluations = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var result = Search(network, budget, seed.Derive(k));
+            evaluations += result.Evaluations;
+            active.AddRange(result.Input);
+            activeOffsets[k + 1] = active.Count;
+            truthOffsets[k + 1] = truthOffsets[k] + problem.TrueOutputs(result.Input, truth.AsSpan(truthOffsets[k]));
+        }
+        return new SampleBatch(firstSampleIndex, activeOffsets, [.. active], truthOffsets, truth[..truthOffsets[count]]) { SearchEvaluations = evaluations };
+    }
+
     /// <summary>The score of one input: the largest share of a false output's code above the threshold, then that output's largest margin.</summary>
     public static (double Share, double Margin) Evaluate(Network network, int[] input, EvaluationScratch scratch)
     {

@@ -85,6 +85,8 @@ public sealed record CaseRow
     public long WorstInputIndex { get; init; } = -1;
     public string WorstInput { get; init; } = "[]";
     public string WrongInputs { get; init; } = "[]";
+    public bool Adversarial { get; init; }
+    public long SearchEvaluations { get; init; }
 
     // cost
     public double BuildSeconds { get; init; }

@@ -67,6 +67,8 @@ public static class RowMapping
             WorstInputIndex = statistics.Witnesses.WorstIndex,
             WorstInput = Json(statistics.Witnesses.WorstInput),
             WrongInputs = WrongInputsJson(statistics.Witnesses),
+            Adversarial = runCase.SearchBudget > 0,
+            SearchEvaluations = statistics.SearchEvaluations,
             BuildSeconds = timing.BuildSeconds,
             EvalSeconds = timing.EvalSeconds,
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
@@ -114,6 +116,7 @@ public static class RowMapping
             EvalSeconds = 0,
             SamplesPerSecond = double.NaN,
             Exhaustive = runCase.Exhaustive,
+            Adversarial = runCase.SearchBudget > 0,
         };
 
     private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()

@@ -54,4 +54,8 @@ public sealed record SweepAxis(ImmutableArray<string> Fields, ImmutableArray<Imm
 /// <paramref name="Samples"/>.
 /// </param>
 /// <param name="MaxInputs">The most inputs an exhaustive case may have; a spec with a larger case is refused.</param>
-public sealed record EvaluationSettings(int Samples, int BatchSize, bool Exhaustive = false, long MaxInputs = SpecFields.DefaultMaxInputs);
+/// <param name="SearchBudget">
+/// With <c>"inputs": "adversarial"</c>: network evaluations per search; each of the
+/// <paramref name="Samples"/> inputs is the result of one seeded search. 0 when inputs are not searched.
+/// </param>
+public sealed record EvaluationSettings(int Samples, int BatchSize, bool Exhaustive = false, long MaxInputs = SpecFields.DefaultMaxInputs, int SearchBudget = 0);

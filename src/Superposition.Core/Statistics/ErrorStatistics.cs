@@ -16,6 +16,7 @@ namespace Superposition.Statistics;
 /// The worst input and the first wrong inputs. <see cref="Add"/> leaves them alone (it is not told
 /// which input it counts); scoring adds them per batch with <see cref="WithWitnesses"/>.
 /// </param>
+/// <param name="SearchEvaluations">Network evaluations adversarial searches spent finding the samples (0 for drawn inputs).</param>
 public readonly record struct ErrorStatistics(
     long Samples,
     long CorrectSamples,
@@ -27,7 +28,8 @@ public readonly record struct ErrorStatistics(
     Int128 FalseOutputSquares,
     long FalsePositivesSharingInput,
     TrueOutputClasses Classes,
-    InputWitnesses Witnesses)
+    InputWitnesses Witnesses,
+    long SearchEvaluations = 0)
 {
     public static ErrorStatistics Empty { get; } = new(0, 0, 0, 0, 0, double.PositiveInfinity, double.NegativeInfinity, 0, 0, TrueOutputClasses.Empty, InputWitnesses.Empty);
 
@@ -63,7 +65,8 @@ public readonly record struct ErrorStatistics(
         FalseOutputSquares + other.FalseOutputSquares,
         FalsePositivesSharingInput + other.FalsePositivesSharingInput,
         Classes.Combine(other.Classes),
-        (Witnesses ?? InputWitnesses.Empty).Combine(other.Witnesses));
+        (Witnesses ?? InputWitnesses.Empty).Combine(other.Witnesses),
+        SearchEvaluations + other.SearchEvaluations);
 
     public long WrongSamples => Samples - CorrectSamples;
 

@@ -20,6 +20,10 @@ namespace Superposition.Sweeps;
 /// Every input of the distribution's support, in the order of <see cref="Inputs.InputEnumeration"/>,
 /// instead of samples; <paramref name="Samples"/> is then their count and the sample seed is unused.
 /// </param>
+/// <param name="SearchBudget">
+/// Above 0: each input is the result of one <see cref="Inputs.AdversarialSearch"/> with this many
+/// evaluations, seeded from the sample seed, the batch and the input's place in it.
+/// </param>
 public sealed record RunCase(
     string Sweep,
     int Index,
@@ -33,7 +37,8 @@ public sealed record RunCase(
     Seed ProblemSeed,
     Seed ConstructionSeed,
     Seed SampleSeed,
-    bool Exhaustive = false)
+    bool Exhaustive = false,
+    int SearchBudget = 0)
 {
     /// <summary>The seed reported in the dataset: the construction seed, from which the case can be rebuilt with its problem seed.</summary>
     public ulong ReportedSeed => ConstructionSeed.Value;

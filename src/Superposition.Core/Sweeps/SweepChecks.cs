@@ -40,6 +40,11 @@ internal static class SweepChecks
             if (draft.Problem.Sparsity <= draft.Problem.InputCount && draft.Problem.Sparsity >= 1)
             {
                 var evaluation = spec.Evaluation;
+                if (evaluation.SearchBudget > 0 && draft.InputDistribution != UniformInputs.DistributionName)
+                {
+                    Add((SpecFields.InputDistribution, $"\"inputs\": \"adversarial\" searches over s-subsets, the inputs of '{UniformInputs.DistributionName}'; '{draft.InputDistribution}' is not searched"), combination);
+                    continue;
+                }
                 if (evaluation.Exhaustive)
                 {
                     if (ExhaustiveError(draft, evaluation) is { } exhaustive)

@@ -93,7 +93,8 @@ public static class SweepExpansion
                     ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),
                     ConstructionSeed: constructionRoot.Derive(networkText).Derive(replicate),
                     SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate),
-                    Exhaustive: spec.Evaluation.Exhaustive);
+                    Exhaustive: spec.Evaluation.Exhaustive,
+                    SearchBudget: spec.Evaluation.SearchBudget);
             }
             position++;
         }

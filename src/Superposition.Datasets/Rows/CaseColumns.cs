@@ -88,6 +88,8 @@ internal static class CaseColumns
         C.Value("worst_input_index", row => row.WorstInputIndex).AbsentFromOlderFiles(),
         C.Text("worst_input", row => row.WorstInput).AbsentFromOlderFiles(),
         C.Text("wrong_inputs", row => row.WrongInputs).AbsentFromOlderFiles(),
+        C.Value("adversarial", row => row.Adversarial).AbsentFromOlderFiles(),
+        C.Value("search_evaluations", row => row.SearchEvaluations).AbsentFromOlderFiles(),
 
         // cost
         C.Value("build_seconds", row => row.BuildSeconds),

@@ -40,7 +40,9 @@ public static class CaseStages
         var count = Math.Min(runCase.BatchSize, runCase.Samples - first);
         var batch = runCase.Exhaustive
             ? InputEnumeration.Batch(built.Network.Problem, InputEnumeration.SizesUpTo(runCase.InputDistribution.Name) ?? false, first, count)
-            : InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
+            : runCase.SearchBudget > 0
+                ? AdversarialSearch.Batch(built.Network, runCase.SearchBudget, first, count, runCase.SampleSeed.Derive(request.BatchIndex))
+                : InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
         return new SampledBatch(built, request.BatchIndex, batch, clock.Elapsed.TotalSeconds);
     }
 

@@ -52,6 +52,8 @@ public static class RowGenerators
         from worstIndex in Int64
         from worstInput in Text
         from wrongInputs in Text
+        from adversarial in Boolean
+        from searchEvaluations in Int64
         select new CaseRow
         {
             Sweep = texts[0],
@@ -116,6 +118,8 @@ public static class RowGenerators
             WorstInputIndex = worstIndex,
             WorstInput = worstInput,
             WrongInputs = wrongInputs,
+            Adversarial = adversarial,
+            SearchEvaluations = searchEvaluations,
             BuildSeconds = doubles[12],
             EvalSeconds = doubles[13],
             SamplesPerSecond = doubles[14],
