@@ -1,3 +1,4 @@
+using System.Globalization;
 using Superposition.Inputs;
 using Superposition.Networks;
 using Superposition.Specs;
@@ -92,10 +93,10 @@ internal static class SweepChecks
         if (count > evaluation.MaxInputs)
         {
             var shape = upTo ? "Σ_{k ≤ s} C(m, k)" : "C(m, s)";
-            var size = count == long.MaxValue ? "more than 2^63" : count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            var size = count == long.MaxValue ? "more than 2^63" : count.ToString("N0", CultureInfo.InvariantCulture);
             return new SpecError(
                 "evaluation.inputs",
-                $"every input of m = {draft.Problem.InputCount}, s = {draft.Problem.Sparsity} is {shape} = {size} inputs, more than evaluation.max_inputs = {evaluation.MaxInputs.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; raise max_inputs (at most {int.MaxValue:N0}) or sample instead");
+                string.Create(CultureInfo.InvariantCulture, $"every input of m = {draft.Problem.InputCount}, s = {draft.Problem.Sparsity} is {shape} = {size} inputs, more than evaluation.max_inputs = {evaluation.MaxInputs:N0}; raise max_inputs (at most {int.MaxValue:N0}) or sample instead"));
         }
         return null;
     }
