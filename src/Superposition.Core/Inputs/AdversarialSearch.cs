@@ -31,14 +31,17 @@ public static class AdversarialSearch
     }
 
     /// <summary>Searches with at most <paramref name="budget"/> evaluations (at least one, which scores the grown input).</summary>
-    public static Result Search(Network network, int budget, Seed seed)
+    public static Result Search(Network network, int budget, Seed seed) => Search(network, budget, seed, null);
+
+    /// <summary>As <see cref="Search(Network, int, Seed)"/>, evaluating in <paramref name="scratch"/> (one per thread) when given, so a batch of searches shares one.</summary>
+    public static Result Search(Network network, int budget, Seed seed, EvaluationScratch? scratch)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
         var problem = network.Problem;
         var (inputCount, sparsity) = (problem.InputCount, Math.Min(problem.Sparsity, problem.InputCount));
         var rng = new Rng(seed);
-        var scratch = new EvaluationScratch(network);
+        scratch ??= new EvaluationScratch(network);
         var evaluations = 0;
         var firstWrong = -1;
         (double Share, double Margin) Score(int[] input)
@@ -120,9 +123,10 @@ public static class AdversarialSearch
         var truthOffsets = new int[count + 1];
         var truth = new int[count * Math.Max(1, problem.MaxTrueOutputs)];
         long evaluations = 0;
+        var scratch = new EvaluationScratch(network);
         for (var k = 0; k < count; k++)
         {
-            var result = Search(network, budget, seed.Derive(k));
+            var result = Search(network, budget, seed.Derive(k), scratch);
             evaluations += result.Evaluations;
             active.AddRange(result.Input);
             activeOffsets[k + 1] = active.Count;
