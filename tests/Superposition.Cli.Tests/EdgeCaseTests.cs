@@ -46,19 +46,54 @@ public class EdgeCaseTests
         Assert.False(Path.Exists(directory["out"]));
     }
 
+    /// <summary>
+    /// Power laws whose draws cannot place every pair asked for (once failed rows after `plan` said yes), now
+    /// topped up: `plan` accepts them and `run` writes every row ok. The first is the steepest law on every
+    /// pair of m = 20.
+    /// </summary>
+    [Theory]
+    [InlineData(20, 190, 4.0)]
+    [InlineData(20, 150, 3.0)]
+    [InlineData(2, 1, 4.0)]
+    [InlineData(200, 19900, 4.0)]
+    [InlineData(1000, 60000, 3.5)]
+    public async Task Plan_and_run_finish_every_power_law_request_up_to_every_pair(int inputs, int outputs, double exponent)
+    {
+        using var directory = new TemporaryDirectory();
+        var spec = TestSpecs.Write(directory, "steep", $$"""
+            { "name": "steep", "seed": 1, "replicates": 3,
+              "problem": { "kind": "and", "graph": "power-law", "input_count": {{inputs}}, "output_count": {{outputs}}, "sparsity": 2, "power_law_exponent": {{exponent.ToString(System.Globalization.CultureInfo.InvariantCulture)}} },
+              "axes": [ { "construction": ["dedicated", "superposed-and"] } ],
+              "evaluation": { "samples": 10, "batch_size": 5 } }
+            """);
+
+        var plan = await InProcess.InvokeAsync("plan", spec);
+        var run = await InProcess.InvokeAsync("run", spec, "--out", directory["out"], "--stop-on-first-error");
+
+        Assert.True(plan.Exit == 0, plan.Error);
+        Assert.True(run.Exit == 0, run.Error);
+        var rows = await DatasetFiles.CasesAsync(Path.Combine(directory["out"], "steep", "cases.parquet"));
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, row => Assert.True(row.Status == "ok" && row.OutputCount == outputs, $"{row.Construction}: {row.Status} {row.Error}"));
+    }
+
     [Fact]
     public async Task Run_writes_a_failed_row_with_its_error_for_a_construction_that_fails_and_goes_on()
     {
         using var directory = new TemporaryDirectory();
         var spec = TestSpecs.Write(directory, "failing", TestSpecs.FailingFirst);
 
-        var result = await InProcess.InvokeAsync("run", spec, "--out", directory["out"]);
+        CliResult result;
+        using (BuildFault.OfCase(0))
+        {
+            result = await InProcess.InvokeAsync("run", spec, "--out", directory["out"]);
+        }
 
         Assert.True(result.Exit == 0, result.Error);
         var rows = await DatasetFiles.CasesAsync(Path.Combine(directory["out"], "failing", "cases.parquet"));
         Assert.Equal(["failed", "ok"], rows.Select(row => row.Status));
         Assert.Equal(["power-law", "random"], rows.Select(row => row.Graph));
-        Assert.Contains("power law", rows[0].Error, StringComparison.Ordinal);
+        Assert.Contains(BuildFault.Message, rows[0].Error, StringComparison.Ordinal);
         Assert.Null(rows[1].Error);
     }
 
@@ -68,10 +103,14 @@ public class EdgeCaseTests
         using var directory = new TemporaryDirectory();
         var spec = TestSpecs.Write(directory, "failing", TestSpecs.FailingFirst);
 
-        var result = await InProcess.InvokeAsync("run", spec, "--out", directory["out"], "--stop-on-first-error");
+        CliResult result;
+        using (BuildFault.OfCase(0))
+        {
+            result = await InProcess.InvokeAsync("run", spec, "--out", directory["out"], "--stop-on-first-error");
+        }
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("power law", result.Error, StringComparison.Ordinal);
+        Assert.Contains(BuildFault.Message, result.Error, StringComparison.Ordinal);
         Assert.Contains("no dataset was written", result.Error, StringComparison.Ordinal);
         Assert.False(Path.Exists(directory["out"]));
     }

@@ -109,7 +109,7 @@ public class SpecSizeTests
     public async Task Run_refuses_samples_kept_beyond_memory_but_plan_and_run_without_samples_accept_them()
     {
         using var directory = new TemporaryDirectory();
-        // 2^31 - 1 samples kept with --samples need about 900 GB; without --samples they stream.
+        // 2^31 - 1 samples kept with --samples need about 2.4 TB (1120 bytes each at s = 2); without --samples they stream.
         var spec = TestSpecs.Write(directory, "kept", """
             { "name": "kept", "seed": 1, "problem": { "kind": "and", "graph": "random", "input_count": 30, "output_count": 10, "sparsity": 2 },
               "construction": "dedicated", "evaluation": { "samples": 2147483647, "batch_size": 1000 } }

@@ -26,6 +26,30 @@ public class PairGraphProperties
         }
     }
 
+    /// <summary>
+    /// Power-law requests of every size up to C(m, 2) and every exponent in [0, 4], steep ones included, whose
+    /// draws place few distinct pairs: generation always succeeds with m' distinct ordered pairs in range, the
+    /// same for the same seed.
+    /// </summary>
+    [Property(Arbitrary = [typeof(PowerLawArbitraries)], MaxTest = 300)]
+    public void Generate_meets_every_power_law_request_deterministically(PowerLawArbitraries.Request request, Seed seed)
+    {
+        var spec = request.Spec;
+
+        var (first, second) = (PairGraphs.Generate(spec, seed), PairGraphs.Generate(spec, seed));
+
+        Assert.Equal(spec.OutputCount, first.Count);
+        var distinct = new HashSet<(int, int)>();
+        for (var e = 0; e < first.Count; e++)
+        {
+            var (i, j) = (first.First[e], first.Second[e]);
+            Assert.True(0 <= i && i < j && j < spec.InputCount, $"pair {e} = ({i}, {j}) is not an ordered pair below {spec.InputCount}");
+            Assert.True(distinct.Add((i, j)), $"pair ({i}, {j}) appears twice");
+        }
+        Assert.Equal(first.First.ToArray(), second.First.ToArray());
+        Assert.Equal(first.Second.ToArray(), second.Second.ToArray());
+    }
+
     [Property(Arbitrary = [typeof(AndSpecArbitraries)], MaxTest = 200)]
     public void Generate_indexes_degrees_and_neighbours_consistently(ProblemSpec spec, Seed seed)
     {

@@ -106,8 +106,8 @@ public static class CoreGenerators
             select new ProblemSpec(ProblemKind.And, graph, m, outputs, s, hubCount, HubFraction(m, outputs, hubCount, twentieths)),
         "power-law" =>
             from m in Gen.Choose(2, InputBound(size))
-            from outputs in Gen.Choose(1, Math.Max(1, PairBound(m) / 2))
-            from tenths in Gen.Choose(0, 15)
+            from outputs in Gen.Choose(1, PairBound(m))
+            from tenths in Gen.Choose(0, 40)
             from s in Sparsities(m)
             select new ProblemSpec(ProblemKind.And, graph, m, outputs, s, PowerLawExponent: tenths / 10.0),
         _ => throw new ArgumentOutOfRangeException(nameof(graph), graph, "no generator for this pair-set generator"),

@@ -43,10 +43,7 @@ public static class SpecGenerators
     private static readonly int[] PermutationSizes = [8, 12, 20];
     private static readonly int[] HubCounts = [0, 1, 3];
     private static readonly double[] HubFractions = [0, 0.5, 1];
-    private static readonly double[] PowerLawExponents = [0, 0.5, 1, 1.5];
-
-    /// <summary>The power law places distinct pairs by rejection; beyond this many on 20 inputs it may run out of draws.</summary>
-    private const int PowerLawMaxOutputs = 40;
+    private static readonly double[] PowerLawExponents = [0, 0.5, 1, 1.5, 4];
 
     /// <summary>Multipliers of a numeric parameter's default tried for axis values; kept when every case accepts them.</summary>
     private static readonly double[] Scales = [1, 1.5, 2, 0.75];
@@ -218,7 +215,6 @@ public static class SpecGenerators
         var drawn = new DrawnProblem(ProblemKind.And, graph, AndInputCount, [], hubCount, hubFraction, exponent, fields);
         var outputs = OutputCounts
             .Where(m => ProblemGeneration.Validate(drawn.Spec(m, 3)).Count == 0)
-            .Where(m => graph != "power-law" || m <= PowerLawMaxOutputs)
             .ToArray();
         return outputs.Length == 0 ? DrawProblem(random) : drawn with { OutputCounts = outputs };
     }

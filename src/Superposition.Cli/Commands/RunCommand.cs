@@ -79,7 +79,7 @@ internal static class RunCommand
         try
         {
             await WithProgressAsync(done, runs.Count, remaining.Sum(c => (long)c.Samples), progress =>
-                SweepRunner.RunAsync(remaining, journal, options, new InlineProgress<RunProgress>(progress), cancellation));
+                SweepRunner.RunAsync(remaining, journal, options, new InlineProgress<RunProgress>(progress), cancellation, TestFaults.Stages()));
             var manifest = new RunManifest(spec.Name, spec.Text, spec.Hash, ToolInfo.Version, ToolInfo.GitCommit(), prepared.Header.StartedAt, DateTimeOffset.UtcNow, []);
             await journal.CommitAsync(manifest, cancellation);
         }

@@ -217,7 +217,10 @@ public static class PairGraphs
 
     /// <summary>
     /// Both ends drawn from a Zipf law over a random ranking of the inputs (P(rank r) ∝ (r+1)^-α), duplicates
-    /// rejected. Fails loudly rather than topping up with uniform pairs when the law cannot supply enough.
+    /// rejected, for at most 50 m' + 1000 draws. A law too steep for m' distinct pairs (little mass left on the
+    /// pairs not yet drawn) would stall there, so the pairs still missing are then added in order of decreasing
+    /// probability under the law (<see cref="AddMostProbable"/>): every m' ≤ C(m,2) is met, and a set that the
+    /// draws complete within the budget is exactly the set they drew.
     /// </summary>
     private static void AddPowerLaw(PairAccumulator pairs, Rng rng, ProblemSpec spec)
     {
@@ -237,16 +240,41 @@ public static class PairGraphs
             return ranking[Math.Min(position < 0 ? ~position : position, m - 1)];
         }
         var budget = (50L * spec.OutputCount) + 1000;
-        for (long attempt = 0; pairs.Count < spec.OutputCount; attempt++)
+        for (long attempt = 0; attempt < budget && pairs.Count < spec.OutputCount; attempt++)
         {
-            if (attempt == budget)
-            {
-                throw new InvalidSpecException([new SpecError("power_law_exponent", $"the power law with exponent {spec.PowerLawExponent} placed only {pairs.Count} of {spec.OutputCount} distinct pairs in {budget} draws; lower output_count or the exponent")]);
-            }
             var (i, j) = (Draw(), Draw());
             if (i != j)
             {
                 pairs.TryAdd(i, j);
+            }
+        }
+        AddMostProbable(pairs, ranking, spec.OutputCount);
+    }
+
+    /// <summary>
+    /// Adds pairs not yet present, in order of decreasing probability under the Zipf law, until there are
+    /// <paramref name="target"/>: the pair of ranks a &lt; b has probability ∝ ((a+1)(b+1))^-α, so for every α
+    /// the order is by increasing (a+1)(b+1), ties by the lower rank a (which then fixes b). The order is a
+    /// tree: (a, b+1) follows (a, b), and (a+1, a+2) follows (a, a+1), each no earlier than its parent, so
+    /// taking the least of a heap that holds at most one pair per rank a walks it in order; at most 2m' pairs
+    /// are visited (each is new or one of the m' already present).
+    /// </summary>
+    private static void AddMostProbable(PairAccumulator pairs, int[] ranking, int target)
+    {
+        var m = ranking.Length;
+        var frontier = new PriorityQueue<(int A, int B), (long Product, int A)>();
+        frontier.Enqueue((0, 1), (2, 0));
+        while (pairs.Count < target && frontier.TryDequeue(out var pair, out _))
+        {
+            var (a, b) = pair;
+            pairs.TryAdd(ranking[a], ranking[b]);
+            if (b + 1 < m)
+            {
+                frontier.Enqueue((a, b + 1), ((long)(a + 1) * (b + 2), a));
+            }
+            if (b == a + 1 && a + 2 < m)
+            {
+                frontier.Enqueue((a + 1, a + 2), ((long)(a + 2) * (a + 3), a + 1));
             }
         }
     }

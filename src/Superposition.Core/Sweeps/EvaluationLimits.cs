@@ -50,12 +50,21 @@ public static class EvaluationLimits
         return checked((samples * perInput) + 64);
     }
 
-    /// <summary>Bytes of the samples one run keeps in memory with <c>--samples</c>: a row object and three small arrays per input, held while the run's entry is written and again while it is read at the commit.</summary>
+    /// <summary>
+    /// Bytes of the samples one run keeps in memory with <c>--samples</c>, 1024 + 48s per input. The run holds
+    /// each sample's outcome and its row (two objects, empty error lists, list slots, and a copy of the active
+    /// inputs each) while its journal entry is written; the commit reads the row back (its own strings, and
+    /// its active inputs grown in a list) and lays out the Parquet columns of its row group (the active inputs
+    /// flattened, their repetition levels and encoded pages); and the run's copies have reached the oldest
+    /// generation by then, so they may not be collected yet. That is some 900 bytes per sample and about 48 per
+    /// active input; a real run peaks at about 850 bytes per sample at s = 3 and 3,300 at s = 64. Errors
+    /// aside: every false positive or negative a sample lists adds to each copy as an active input does.
+    /// </summary>
     public static long KeptSampleBytes(ProblemSpec problem, long samples)
     {
         ArgumentNullException.ThrowIfNull(problem);
         long s = Math.Max(0, problem.Sparsity);
-        return checked(2 * samples * (192 + (4 * s)));
+        return checked(samples * (1024 + (48 * s)));
     }
 
     /// <summary>

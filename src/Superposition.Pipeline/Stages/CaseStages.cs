@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Superposition.Evaluation;
 using Superposition.Inputs;
+using Superposition.Networks;
 using Superposition.Sweeps;
 
 namespace Superposition.Pipeline.Stages;
@@ -14,10 +15,18 @@ public static class CaseStages
     /// <summary>Builds a case's network; a construction error becomes a failed case unless <paramref name="stopOnFirstError"/>.</summary>
     public static Built Build(RunCase runCase, bool stopOnFirstError, NetworkMemo memo)
     {
+        ArgumentNullException.ThrowIfNull(memo);
+        return Build(runCase, stopOnFirstError, memo.GetOrBuild);
+    }
+
+    /// <summary>As the other overload, with the network from <paramref name="build"/>: a test can make one case's build throw.</summary>
+    public static Built Build(RunCase runCase, bool stopOnFirstError, Func<RunCase, Network> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
         var clock = Stopwatch.StartNew();
         try
         {
-            var network = memo.GetOrBuild(runCase);
+            var network = build(runCase);
             return new Built.Ok(runCase, clock.Elapsed.TotalSeconds, network);
         }
         catch (Exception error) when (!stopOnFirstError && error is not OutOfMemoryException)

@@ -28,7 +28,11 @@ internal static class TestSpecs
           "evaluation": { "samples": 40, "batch_size": 16 } }
         """;
 
-    /// <summary>A power law too steep to place all 190 pairs of m = 20: valid, but the problem cannot be generated; then a case that builds.</summary>
+    /// <summary>
+    /// Two cases that build: the steepest power law on all 190 pairs of m = 20 (whose draws place only about
+    /// 17 of them, the rest topped up), then a random graph. Tests of a failing build make case 0 fail with
+    /// <see cref="BuildFault"/>.
+    /// </summary>
     public const string FailingFirst = """
         { "name": "failing", "seed": 1,
           "problem": { "kind": "and", "input_count": 20, "output_count": 190, "sparsity": 2, "power_law_exponent": 4 },
