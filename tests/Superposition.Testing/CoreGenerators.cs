@@ -158,8 +158,20 @@ public static class CoreGenerators
         from problemSeed in Seeds
         from constructionSeed in Seeds
         select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed),
-        c => !c.Definition.Validate(c.Spec, c.Request).Any(),
+        c => !c.Definition.Validate(c.Spec, c.Request).Any() && FitsTheDenseReference(c),
         $"no buildable case of '{definition.Name}'{(defaultParameters ? " with its default parameters" : "")}; do its defaults pass its own Check?");
+
+    /// <summary>
+    /// Whether the case's network is small enough for the dense reference evaluator (n_in · n_out at most
+    /// 5 · 10⁷), which the invariants compare against. A construction sized from the problem can reach
+    /// far beyond that on a small problem when a generated parameter is adversarial (random-and with a
+    /// noise budget of 1/32 needs hundreds of thousands of neurons), which is valid but not checkable.
+    /// </summary>
+    private static bool FitsTheDenseReference(BuildCase c)
+    {
+        var sizes = c.Definition.EstimateSizes(c.Spec, c.Request);
+        return sizes.InputNeurons * sizes.OutputNeurons <= 50_000_000 && sizes.OutputNeurons <= 200_000;
+    }
 
     /// <summary>
     /// Inputs of <paramref name="problem"/> with at most s distinct active features, ascending; for 2-AND
@@ -213,7 +225,11 @@ public static class CoreGenerators
             return Gen.Elements(parameter.Choices.AsEnumerable()).Select(choice => (object)choice);
         }
         var defaultValue = parameter.DefaultNumber!.Value;
-        var scaled = Gen.Elements(Scales).Select(scale => Adjust(parameter, defaultValue * scale));
+        // A default of 0 means "sized from the problem" (random-and's neurons and connection_probability):
+        // scaling it gives 0 again, so draw set values around the usual sizes as well.
+        var scaled = defaultValue == 0
+            ? (parameter.Integer ? Gen.Choose(1, 400).Select(v => (double)v) : Gen.Elements(1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2, 1.0)).Select(value => Adjust(parameter, value))
+            : Gen.Elements(Scales).Select(scale => Adjust(parameter, defaultValue * scale));
         return Gen.Frequency((1, Gen.Constant(defaultValue)), (1, scaled)).Select(value => (object)value);
     }
 
