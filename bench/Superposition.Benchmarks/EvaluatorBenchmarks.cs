@@ -40,5 +40,5 @@ public class EvaluatorBenchmarks
     public SampleBatch Sample() => InputSamplers.Batch(_network.Problem, InputDistributions.WithTruePair, 0, BatchSize, new Seed(4));
 
     [Benchmark]
-    public long EvaluateAndScore() => Scoring.Score(_batch, FactoredEvaluator.Evaluate(_network, _batch, _scratch), keepSamples: false).Statistics.WrongSamples;
+    public long EvaluateAndScore() => Scoring.Score(_network.Problem, _batch, FactoredEvaluator.Evaluate(_network, _batch, _scratch), keepSamples: false).Statistics.WrongSamples;
 }

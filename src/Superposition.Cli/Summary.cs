@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Superposition.Reports.Analysis;
 using Superposition.Rows;
@@ -24,6 +25,8 @@ internal static class Summary
 
         public long Wrong => Ok.Sum(r => r.Samples - r.SamplesCorrect);
 
+        public long FalseOutputs => Ok.Sum(r => r.FalsePositives + r.FalseNegatives);
+
         public double? MeanNeurons => Ok.Count > 0 ? Ok.Average(r => (double)r.NeuronCount) : null;
 
         public double? MeanWeights => Ok.Count > 0 ? Ok.Average(r => (double)r.WeightCount) : null;
@@ -39,9 +42,18 @@ internal static class Summary
                 .Select(group => new Line(setting.Label, group.Key.OutputCount, group.Key.InputDistribution, [.. group]))),
         ];
 
+    private static string Wilson(long wrong, long samples)
+    {
+        var (lower, upper) = ProportionIntervals.Wilson(wrong, samples, 0.05);
+        return $"{Rate(lower)}–{Rate(upper)}";
+    }
+
+    /// <summary>Three significant digits, so that a bound of 8e-7 from millions of inputs does not print as 0.</summary>
+    private static string Rate(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+
     public static void Print(IReadOnlyList<CaseRow> rows)
     {
-        var table = new Table().AddColumns("setting", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "samples/s", "failed");
+        var table = new Table().AddColumns("setting", "m'", "inputs", "neurons", "weights", "wrong / samples", "error ≤ (95%)", "Wilson 95%", "false outputs / input", "samples/s", "failed");
         var lines = Lines(rows);
         foreach (var line in lines.Take(MaxLines))
         {
@@ -52,7 +64,9 @@ internal static class Summary
                 line.MeanNeurons?.ToString("N0") ?? "-",
                 line.MeanWeights?.ToString("N0") ?? "-",
                 $"{line.Wrong:N0} / {line.Samples:N0}",
-                line.Samples > 0 ? ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05).ToString("0.####") : "-",
+                line.Samples > 0 ? Rate(ErrorStatistics.ClopperPearsonUpper(line.Wrong, line.Samples, 0.05)) : "-",
+                line.Samples > 0 ? Wilson(line.Wrong, line.Samples) : "-",
+                line.Samples > 0 ? Rate((double)line.FalseOutputs / line.Samples) : "-",
                 line.Ok.Count > 0 ? line.Ok.Average(r => r.SamplesPerSecond).ToString("N0") : "-",
                 line.Failed.ToString());
         }

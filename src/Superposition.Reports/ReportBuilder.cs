@@ -39,6 +39,7 @@ public static class ReportBuilder
             TransitionFigure.Build(settings, directory),
             CrossoverFigure.Build(settings, directory),
             GapFigure.Build(settings, directory),
+            ErrorAnalysisSection.Build(settings),
         ];
         var figures = parts.SelectMany(p => p.Figures).ToImmutableArray();
         foreach (var skipped in figures.Where(f => !f.Written))

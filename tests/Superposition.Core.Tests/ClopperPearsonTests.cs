@@ -40,7 +40,7 @@ public class ClopperPearsonTests
     [Fact]
     public void SampleErrorRateUpper95_is_the_two_sided_95_percent_bound_of_the_wrong_samples()
     {
-        var statistics = ErrorStatistics.Empty.Add(0, 1, 0, 1, -1).Add(0, 0, 0, 1, -1).Add(0, 0, 0, 1, -1);
+        var statistics = ErrorStatistics.Empty.Add(0, 1, 0, 0, 1, -1).Add(0, 0, 0, 0, 1, -1).Add(0, 0, 0, 0, 1, -1);
 
         Assert.Equal(ReferenceUpper(1, 3, 0.05), statistics.SampleErrorRateUpper95, 9);
         Assert.Equal(1.0 / 3, statistics.SampleErrorRate, 12);

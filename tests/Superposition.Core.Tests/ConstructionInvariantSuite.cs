@@ -198,11 +198,21 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                     Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
                     Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
                 }
-                var (statistics, samples) = Scoring.Score(batch, outcome, keepSamples: true);
+                var (statistics, samples) = Scoring.Score(network.Problem, batch, outcome, keepSamples: true);
                 Assert.Equal(batch.Count, statistics.Samples);
                 Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
                 Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
                 Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
+                Assert.Equal(samples.Aggregate(Int128.Zero, (sum, s) => sum + ((Int128)(s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length) * (s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length))), statistics.FalseOutputSquares);
+                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Count(o => ReadsActiveInput(network.Problem, o, s.ActiveInputs))), statistics.FalsePositivesSharingInput);
+                var classes = statistics.Classes;
+                long[] bySamples = [classes.SamplesNone, classes.SamplesOne, classes.SamplesTwo, classes.SamplesThreeOrMore];
+                long[] byWrong = [classes.WrongNone, classes.WrongOne, classes.WrongTwo, classes.WrongThreeOrMore];
+                for (var bucket = 0; bucket < 4; bucket++)
+                {
+                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket), bySamples[bucket]);
+                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket && !s.Correct), byWrong[bucket]);
+                }
             }
         }, maxTest: 25);
 
@@ -339,6 +349,14 @@ public abstract class ConstructionInvariantSuite<TRegistry>
 
     private static void AssertClose(double expected, double actual, string what) =>
         Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1.0, Math.Abs(expected)), $"{what}: recounted {expected:R}, reported {actual:R}");
+
+    /// <summary>Recomputed without the problem's own lookup: a 2-AND output reads its pair's two inputs, a permutation output π(i) reads input i.</summary>
+    private static bool ReadsActiveInput(Problem problem, int output, IEnumerable<int> active) => problem switch
+    {
+        AndProblem and => active.Contains(and.Pairs.First[output]) || active.Contains(and.Pairs.Second[output]),
+        PermutationProblem permutation => active.Any(i => permutation.Permutation[i] == output),
+        _ => throw new InvalidOperationException($"unknown problem {problem.GetType().Name}"),
+    };
 
     private static bool IsStrictlyAscending(int[] values)
     {

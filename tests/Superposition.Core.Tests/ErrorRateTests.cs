@@ -93,7 +93,7 @@ public class ErrorRateTests
         {
             var count = Math.Min(BatchSize, samples - (k * BatchSize));
             var batch = InputSamplers.Batch(network.Problem, distribution, k * BatchSize, count, seed.Derive(k));
-            results[k] = Scoring.Score(batch, FactoredEvaluator.Evaluate(network, batch, scratch), keepSamples: false).Statistics;
+            results[k] = Scoring.Score(network.Problem, batch, FactoredEvaluator.Evaluate(network, batch, scratch), keepSamples: false).Statistics;
             return scratch;
         }, _ => { });
         return results.Aggregate(ErrorStatistics.Empty, (total, batch) => total.Combine(batch));

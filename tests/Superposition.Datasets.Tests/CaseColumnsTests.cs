@@ -30,6 +30,11 @@ public sealed class CaseColumnsTests
             "instance_bits", "weight_bits", "code_bits", "ref_neurons_lower", "ref_parameters_lower", "ref_neurons_upper", "ref_parameters_upper",
             "samples", "samples_correct", "true_outputs", "false_positives", "false_negatives", "sample_error_rate",
             "sample_error_rate_upper95", "output_false_positive_rate", "min_true_margin", "max_false_margin",
+            "sample_error_rate_lower95", "sample_error_rate_wilson_lower95", "sample_error_rate_wilson_upper95",
+            "false_outputs_per_sample", "false_outputs_per_sample_stderr", "false_output_squares", "false_positives_sharing_input",
+            "samples_no_true_output", "samples_one_true_output", "samples_two_true_outputs", "samples_three_or_more_true_outputs",
+            "wrong_no_true_output", "wrong_one_true_output", "wrong_two_true_outputs", "wrong_three_or_more_true_outputs",
+            "exhaustive", "worst_input_index", "worst_input", "wrong_inputs", "adversarial", "search_evaluations",
             "build_seconds", "eval_seconds", "samples_per_second",
         ];
 

@@ -1,4 +1,6 @@
+using Superposition.Datasets.Rows;
 using Superposition.Datasets.Tests.Support;
+using Superposition.Rows;
 using Xunit;
 
 namespace Superposition.Datasets.Tests;
@@ -21,6 +23,30 @@ public sealed class DatasetReaderTests
         Assert.True(double.IsNegativeInfinity(read[1].MaxFalseMargin));
         Assert.True(double.IsNaN(read[1].SampleErrorRate));
         Assert.Equal((1UL << 63) + 12_345, read[1].Seed);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task ReadCasesAsync_reads_a_file_written_before_the_columns_added_within_the_version()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.PathOf("cases.parquet");
+        var added = CaseColumns.Table.Columns.Where(column => column.MayBeAbsent).Select(column => column.PropertyName).ToHashSet();
+        var older = new ColumnTable<CaseRow>(DatasetSchema.CasesTable, [.. CaseColumns.Table.Columns.Where(column => !column.MayBeAbsent)]);
+        await using (var file = File.Create(path))
+        {
+            await using var writer = await older.CreateWriterAsync(file, CancellationToken.None);
+            await older.WriteRowGroupAsync(writer, [ExampleRows.Ok], CancellationToken.None);
+        }
+
+        var read = Assert.Single(await DatasetReader.ReadCasesAsync(path));
+
+        Assert.Contains(nameof(CaseRow.SampleErrorRateWilsonUpper95), added);
+        Assert.Contains(nameof(CaseRow.WrongThreeOrMoreTrueOutputs), added);
+        foreach (var property in RowAssert.Properties<CaseRow>())
+        {
+            var expected = added.Contains(property.Name) ? property.GetValue(new CaseRow()) : property.GetValue(ExampleRows.Ok);
+            Assert.Equal(expected, property.GetValue(read));
+        }
     }
 
     [Fact(Timeout = Timeout)]

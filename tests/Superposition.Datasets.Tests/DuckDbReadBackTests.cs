@@ -43,6 +43,27 @@ public sealed class DuckDbReadBackTests
         Assert.Equal("VARCHAR", types["error"]);
         Assert.Equal("BIGINT", types["weight_count"]);
         Assert.Equal("DOUBLE", types["min_true_margin"]);
+        Assert.Equal("DOUBLE", types["sample_error_rate_wilson_lower95"]);
+        Assert.Equal("DOUBLE", types["false_outputs_per_sample_stderr"]);
+        Assert.Equal("BIGINT", types["false_positives_sharing_input"]);
+        Assert.Equal("BIGINT", types["wrong_three_or_more_true_outputs"]);
+        Assert.Equal("BOOLEAN", types["exhaustive"]);
+        Assert.Equal("VARCHAR", types["worst_input"]);
+        Assert.Equal("VARCHAR", types["wrong_inputs"]);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Wrong_inputs_read_as_a_list_of_lists_with_DuckDBs_JSON_functions()
+    {
+        using var directory = new TemporaryDirectory();
+        await Runs.CommitAsync(directory.Root, ExampleRows.Cases);
+        var path = DuckDb.Literal(directory.PathOf("cases.parquet"));
+
+        var first = DuckDb.Scalar($"SELECT from_json(wrong_inputs, '[[\"INTEGER\"]]')[1][3]::BIGINT FROM read_parquet({path}) WHERE exhaustive");
+        var worst = DuckDb.Scalar($"SELECT list_sum(from_json(worst_input, '[\"INTEGER\"]'))::BIGINT FROM read_parquet({path}) WHERE exhaustive");
+
+        Assert.Equal(42L, first);
+        Assert.Equal(62L, worst);
     }
 
     [Fact(Timeout = Timeout)]

@@ -30,6 +30,53 @@ public class ReportBuilderTests
     }
 
     [Fact]
+    public void Generate_pools_the_error_analysis_of_replicates_into_intervals_means_and_classes()
+    {
+        using var directory = new TempDirectory();
+        // Replicate 0: 45 inputs with one wrong output, 10 with two, 5 with three, 140 right; replicate 1:
+        // 17 with one, 4 with two, 42 right. Pooled: 81 wrong of 263 (Newcombe's example), 105 false
+        // outputs, Σx² = 163: mean 0.3992, standard error 0.04192 by a two-pass sum over those 263 counts.
+        var first = SyntheticRows.Row("superposed-and", 1000, 100, 1000, 2.5, wrong: 60, samples: 200) with
+        {
+            FalsePositives = 70,
+            FalseNegatives = 10,
+            FalseOutputSquares = 130,
+            FalsePositivesSharingInput = 30,
+            SamplesNoTrueOutput = 100,
+            SamplesOneTrueOutput = 60,
+            SamplesTwoTrueOutputs = 30,
+            SamplesThreeOrMoreTrueOutputs = 10,
+            WrongNoTrueOutput = 20,
+            WrongOneTrueOutput = 25,
+            WrongTwoTrueOutputs = 10,
+            WrongThreeOrMoreTrueOutputs = 5,
+        };
+        var second = SyntheticRows.Row("superposed-and", 1000, 100, 1000, 2.5, wrong: 21, samples: 63, replicate: 1) with
+        {
+            FalsePositives = 25,
+            FalseNegatives = 0,
+            FalseOutputSquares = 33,
+            FalsePositivesSharingInput = 5,
+            SamplesNoTrueOutput = 30,
+            SamplesOneTrueOutput = 20,
+            SamplesTwoTrueOutputs = 10,
+            SamplesThreeOrMoreTrueOutputs = 3,
+            WrongNoTrueOutput = 6,
+            WrongOneTrueOutput = 10,
+            WrongTwoTrueOutputs = 3,
+            WrongThreeOrMoreTrueOutputs = 2,
+        };
+
+        var result = ReportBuilder.Generate([first, second], directory.Root);
+
+        Assert.Contains("## Error analysis", result.Summary, StringComparison.Ordinal);
+        var line = result.Summary.Split('\n').Single(l => l.StartsWith("| superposed-and | 1,000 | uniform |", StringComparison.Ordinal) && l.Contains("(se ", StringComparison.Ordinal));
+        Assert.Equal(
+            "| superposed-and | 1,000 | uniform | 263 | 0.308 | [0.253, 0.368] | [0.255, 0.366] | 0.399 (se 0.0419) | 26 / 130 | 35 / 80 | 13 / 40 | 7 / 13 | 0.368 |",
+            line.TrimEnd());
+    }
+
+    [Fact]
     public void Generate_reports_the_log_corrected_slopes_of_known_power_laws()
     {
         using var directory = new TempDirectory();

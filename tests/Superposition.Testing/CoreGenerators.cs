@@ -54,7 +54,31 @@ public static class CoreGenerators
         from falseNegatives in Gen.Choose(0, 1_000_000)
         from minTrue in Margins
         from maxFalse in Margins
-        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse);
+        from squares in Gen.Choose(0, int.MaxValue)
+        from squaresScale in Gen.Elements(1L, 1L << 31, long.MaxValue)
+        from sharing in Gen.Choose(0, falsePositives)
+        from classes in TrueOutputClasses
+        from witnesses in InputWitnesses
+        from searchEvaluations in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(1, int.MaxValue)))
+        select new ErrorStatistics(samples, correct, trueOutputs, falsePositives, falseNegatives, minTrue, maxFalse, (Int128)squares * squaresScale, sharing, classes, witnesses, searchEvaluations);
+
+    /// <summary>
+    /// Witnesses of any shape: none, or a worst input with up to 150 wrong ones (beyond the cap, so
+    /// the cut is exercised), with indices drawn from a small range so that ties and repeats occur.
+    /// </summary>
+    public static Gen<InputWitnesses> InputWitnesses { get; } = Gen.Frequency(
+        (1, Gen.Constant(Statistics.InputWitnesses.Empty)),
+        (4, from worstIndex in Gen.Choose(0, 300)
+            from worstMargin in Margins
+            from worstInput in Gen.Choose(0, 9).ArrayOf(3)
+            from count in Gen.Frequency((4, Gen.Choose(0, 5)), (1, Gen.Choose(90, 150)))
+            from wrong in (from index in Gen.Choose(0, 300) from input in Gen.Choose(0, 9).ArrayOf(2) select new InputWitnesses.Witness(index, [.. input])).ArrayOf(count)
+            select Statistics.InputWitnesses.Create(worstIndex, worstMargin, [.. worstInput], wrong)));
+
+    /// <summary>Class counts of any (possibly inconsistent) size; the monoid laws hold for all of them.</summary>
+    public static Gen<TrueOutputClasses> TrueOutputClasses { get; } =
+        from counts in Gen.Choose(0, 100_000).ArrayOf(8)
+        select new TrueOutputClasses(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
 
     /// <summary>Valid 2-AND specs for the pair-set generator <paramref name="graph"/> (one of <see cref="PairGraphs.Names"/>).</summary>
     public static Gen<ProblemSpec> AndSpecs(string graph) => Gen.Sized(size => graph switch
@@ -134,8 +158,20 @@ public static class CoreGenerators
         from problemSeed in Seeds
         from constructionSeed in Seeds
         select new BuildCase(definition, spec, parameters, problemSeed, constructionSeed),
-        c => !c.Definition.Validate(c.Spec, c.Request).Any(),
+        c => !c.Definition.Validate(c.Spec, c.Request).Any() && FitsTheDenseReference(c),
         $"no buildable case of '{definition.Name}'{(defaultParameters ? " with its default parameters" : "")}; do its defaults pass its own Check?");
+
+    /// <summary>
+    /// Whether the case's network is small enough for the dense reference evaluator (n_in · n_out at most
+    /// 5 · 10⁷), which the invariants compare against. A construction sized from the problem can reach
+    /// far beyond that on a small problem when a generated parameter is adversarial (random-and with a
+    /// noise budget of 1/32 needs hundreds of thousands of neurons), which is valid but not checkable.
+    /// </summary>
+    private static bool FitsTheDenseReference(BuildCase c)
+    {
+        var sizes = c.Definition.EstimateSizes(c.Spec, c.Request);
+        return sizes.InputNeurons * sizes.OutputNeurons <= 50_000_000 && sizes.OutputNeurons <= 200_000;
+    }
 
     /// <summary>
     /// Inputs of <paramref name="problem"/> with at most s distinct active features, ascending; for 2-AND
@@ -189,7 +225,11 @@ public static class CoreGenerators
             return Gen.Elements(parameter.Choices.AsEnumerable()).Select(choice => (object)choice);
         }
         var defaultValue = parameter.DefaultNumber!.Value;
-        var scaled = Gen.Elements(Scales).Select(scale => Adjust(parameter, defaultValue * scale));
+        // A default of 0 means "sized from the problem" (random-and's neurons and connection_probability):
+        // scaling it gives 0 again, so draw set values around the usual sizes as well.
+        var scaled = defaultValue == 0
+            ? (parameter.Integer ? Gen.Choose(1, 400).Select(v => (double)v) : Gen.Elements(1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2, 1.0)).Select(value => Adjust(parameter, value))
+            : Gen.Elements(Scales).Select(scale => Adjust(parameter, defaultValue * scale));
         return Gen.Frequency((1, Gen.Constant(defaultValue)), (1, scaled)).Select(value => (object)value);
     }
 

@@ -67,7 +67,7 @@ internal static class ShapeBenchmark
                 var count = Math.Min(BatchSize, samples - (b * BatchSize));
                 var batch = InputSamplers.Batch(network.Problem, shape.Distribution, b * BatchSize, count, seed.Derive(b));
                 var outcome = NetworkEvaluator.Evaluate(network, batch, scratches[worker]);
-                total = total.Combine(Scoring.Score(batch, outcome, keepSamples: false).Statistics);
+                total = total.Combine(Scoring.Score(network.Problem, batch, outcome, keepSamples: false).Statistics);
             }
             partial[worker] = total;
         });

@@ -90,7 +90,8 @@ internal static class PlanCommand
             }
         }
         AnsiConsole.WriteLine(MemoryCheck.Summary(tally, available));
-        AnsiConsole.WriteLine($"{spec.Name}: {count} runs ({cases} cases × replicates), {samples} samples; spec is valid.");
+        var evaluated = spec.Evaluation.Exhaustive ? $"{samples} inputs (every input of each case)" : $"{samples} samples";
+        AnsiConsole.WriteLine($"{spec.Name}: {count} runs ({cases} cases × replicates), {evaluated}; spec is valid.");
         return ExitCodes.Success;
     }
 

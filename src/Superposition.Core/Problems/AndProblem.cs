@@ -10,6 +10,9 @@ public sealed record AndProblem(ProblemSpec Spec, PairSet Pairs) : Problem(Spec)
 
     public override ImmutableArray<int> Degrees => Pairs.Degrees;
 
+    public override bool SharesActiveInput(int output, ReadOnlySpan<int> activeInputs) =>
+        activeInputs.BinarySearch(Pairs.First[output]) >= 0 || activeInputs.BinarySearch(Pairs.Second[output]) >= 0;
+
     public override int TrueOutputs(ReadOnlySpan<int> activeInputs, Span<int> destination)
     {
         var count = 0;

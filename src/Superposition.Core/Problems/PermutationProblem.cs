@@ -9,6 +9,19 @@ public sealed record PermutationProblem(ProblemSpec Spec, ImmutableArray<int> Pe
 
     public override ImmutableArray<int> Degrees { get; } = [.. Enumerable.Repeat(1, Spec.InputCount)];
 
+    /// <summary>Output π(i) reads input i alone, so it shares an active input exactly when it is true.</summary>
+    public override bool SharesActiveInput(int output, ReadOnlySpan<int> activeInputs)
+    {
+        foreach (var input in activeInputs)
+        {
+            if (Permutation[input] == output)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public override int TrueOutputs(ReadOnlySpan<int> activeInputs, Span<int> destination)
     {
         for (var a = 0; a < activeInputs.Length; a++)

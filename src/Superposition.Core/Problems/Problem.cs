@@ -20,6 +20,13 @@ public abstract record Problem(ProblemSpec Spec)
     /// </summary>
     public abstract int TrueOutputs(ReadOnlySpan<int> activeInputs, Span<int> destination);
 
+    /// <summary>
+    /// Whether <paramref name="output"/> reads one of <paramref name="activeInputs"/> (ascending): for
+    /// 2-AND, one of its pair's inputs is active. A false positive that reads an active input is fed by
+    /// its own pair's signal; one that does not is pure interference between codes.
+    /// </summary>
+    public abstract bool SharesActiveInput(int output, ReadOnlySpan<int> activeInputs);
+
     /// <summary>The most outputs that can be true for an input with at most s active features.</summary>
     public abstract int MaxTrueOutputs { get; }
 

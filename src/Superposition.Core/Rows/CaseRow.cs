@@ -63,6 +63,31 @@ public sealed record CaseRow
     public double MinTrueMargin { get; init; }
     public double MaxFalseMargin { get; init; }
 
+    // error analysis (added within schema version 1)
+    public double SampleErrorRateLower95 { get; init; }
+    public double SampleErrorRateWilsonLower95 { get; init; }
+    public double SampleErrorRateWilsonUpper95 { get; init; }
+    public double FalseOutputsPerSample { get; init; }
+    public double FalseOutputsPerSampleStderr { get; init; }
+    public double FalseOutputSquares { get; init; }
+    public long FalsePositivesSharingInput { get; init; }
+    public long SamplesNoTrueOutput { get; init; }
+    public long SamplesOneTrueOutput { get; init; }
+    public long SamplesTwoTrueOutputs { get; init; }
+    public long SamplesThreeOrMoreTrueOutputs { get; init; }
+    public long WrongNoTrueOutput { get; init; }
+    public long WrongOneTrueOutput { get; init; }
+    public long WrongTwoTrueOutputs { get; init; }
+    public long WrongThreeOrMoreTrueOutputs { get; init; }
+
+    // witnesses (added within schema version 1)
+    public bool Exhaustive { get; init; }
+    public long WorstInputIndex { get; init; } = -1;
+    public string WorstInput { get; init; } = "[]";
+    public string WrongInputs { get; init; } = "[]";
+    public bool Adversarial { get; init; }
+    public long SearchEvaluations { get; init; }
+
     // cost
     public double BuildSeconds { get; init; }
     public double EvalSeconds { get; init; }

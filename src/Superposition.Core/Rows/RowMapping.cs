@@ -1,3 +1,4 @@
+using System.Globalization;
 using Superposition.Bounds;
 using Superposition.Evaluation;
 using Superposition.Networks;
@@ -20,6 +21,8 @@ public static class RowMapping
     {
         var resources = network.Resources;
         var bounds = BoundCalculator.For(runCase.Problem);
+        var wilson = statistics.SampleErrorRateWilson95;
+        var classes = statistics.Classes;
         return Identity(runCase, run, "ok", null, bounds) with
         {
             ConstructionParams = network.Parameters.ToJson(),
@@ -45,11 +48,38 @@ public static class RowMapping
             OutputFalsePositiveRate = statistics.OutputFalsePositiveRate(runCase.Problem.OutputCount),
             MinTrueMargin = statistics.MinTrueMargin,
             MaxFalseMargin = statistics.MaxFalseMargin,
+            SampleErrorRateLower95 = statistics.SampleErrorRateLower95,
+            SampleErrorRateWilsonLower95 = wilson.Lower,
+            SampleErrorRateWilsonUpper95 = wilson.Upper,
+            FalseOutputsPerSample = statistics.FalseOutputsPerSample,
+            FalseOutputsPerSampleStderr = statistics.FalseOutputsPerSampleStderr,
+            FalseOutputSquares = (double)statistics.FalseOutputSquares,
+            FalsePositivesSharingInput = statistics.FalsePositivesSharingInput,
+            SamplesNoTrueOutput = classes.SamplesNone,
+            SamplesOneTrueOutput = classes.SamplesOne,
+            SamplesTwoTrueOutputs = classes.SamplesTwo,
+            SamplesThreeOrMoreTrueOutputs = classes.SamplesThreeOrMore,
+            WrongNoTrueOutput = classes.WrongNone,
+            WrongOneTrueOutput = classes.WrongOne,
+            WrongTwoTrueOutputs = classes.WrongTwo,
+            WrongThreeOrMoreTrueOutputs = classes.WrongThreeOrMore,
+            Exhaustive = runCase.Exhaustive,
+            WorstInputIndex = statistics.Witnesses.WorstIndex,
+            WorstInput = Json(statistics.Witnesses.WorstInput),
+            WrongInputs = WrongInputsJson(statistics.Witnesses),
+            Adversarial = runCase.SearchBudget > 0,
+            SearchEvaluations = statistics.SearchEvaluations,
             BuildSeconds = timing.BuildSeconds,
             EvalSeconds = timing.EvalSeconds,
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
         };
     }
+
+    /// <summary>The wrong inputs as a JSON array of ascending index arrays, <c>[[0,5,9],[1,2,7]]</c>, in sample order.</summary>
+    private static string WrongInputsJson(InputWitnesses witnesses) => "[" + string.Join(",", witnesses.Wrong.Select(w => Json(w.Input))) + "]";
+
+    /// <summary>An input as a JSON array, <c>[0,5,9]</c>: text, so that rows stay values (an array property would compare by reference).</summary>
+    private static string Json(IEnumerable<int> input) => "[" + string.Join(",", input.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
 
     /// <summary>The samples.parquet rows of a case's kept samples, in sample order.</summary>
     public static IReadOnlyList<SampleRow> ToSampleRows(RunCase runCase, IReadOnlyList<SampleOutcome> samples) =>
@@ -75,11 +105,18 @@ public static class RowMapping
             OutputFalsePositiveRate = double.NaN,
             MinTrueMargin = double.NaN,
             MaxFalseMargin = double.NaN,
+            SampleErrorRateLower95 = double.NaN,
+            SampleErrorRateWilsonLower95 = double.NaN,
+            SampleErrorRateWilsonUpper95 = double.NaN,
+            FalseOutputsPerSample = double.NaN,
+            FalseOutputsPerSampleStderr = double.NaN,
             WeightBits = double.NaN,
             CodeBits = double.NaN,
             BuildSeconds = buildSeconds,
             EvalSeconds = 0,
             SamplesPerSecond = double.NaN,
+            Exhaustive = runCase.Exhaustive,
+            Adversarial = runCase.SearchBudget > 0,
         };
 
     private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()

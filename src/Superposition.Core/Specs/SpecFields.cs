@@ -46,7 +46,10 @@ public static class SpecFields
         ["kind", "graph", "input_count", "output_count", "sparsity", "hub_count", "hub_fraction", "power_law_exponent"];
 
     /// <summary>Fields of the "evaluation" object.</summary>
-    public static ImmutableArray<string> Evaluation { get; } = ["samples", "batch_size"];
+    public static ImmutableArray<string> Evaluation { get; } = ["samples", "batch_size", "inputs", "max_inputs", "budget"];
+
+    /// <summary>Values of <c>evaluation.inputs</c>: drawn from the input distribution, or every input of its support.</summary>
+    public static ImmutableArray<string> InputModes { get; } = ["sampled", "all", "adversarial"];
 
     /// <summary>Case fields that must have a value, in the base or on an axis.</summary>
     public static ImmutableArray<string> Required { get; } = [InputCount, OutputCount, Sparsity, Construction];
@@ -66,6 +69,12 @@ public static class SpecFields
     public const int DefaultSamples = 1000;
 
     public const int DefaultBatchSize = 250;
+
+    /// <summary>The default budget of <c>evaluation.max_inputs</c>: ten million inputs take minutes on two cores.</summary>
+    public const long DefaultMaxInputs = 10_000_000;
+
+    /// <summary>The default of <c>evaluation.budget</c>: network evaluations per adversarial search.</summary>
+    public const int DefaultSearchBudget = 1000;
 
     /// <summary>
     /// Every path an axis may vary, for hints: the problem fields, construction, input distribution and

@@ -84,6 +84,10 @@ public static partial class SpecParser
         private int _replicates = SpecFields.DefaultReplicates;
         private int _samples = SpecFields.DefaultSamples;
         private int _batchSize = SpecFields.DefaultBatchSize;
+        private bool _exhaustive;
+        private long _maxInputs = SpecFields.DefaultMaxInputs;
+        private bool _adversarial;
+        private int _searchBudget = SpecFields.DefaultSearchBudget;
 
         /// <summary>True when the axes are well formed, so the cases are defined and can be checked one by one.</summary>
         public bool CasesAreWellDefined => _axesAreValid;
@@ -160,7 +164,7 @@ public static partial class SpecParser
             _replicates,
             _base.ToImmutableSortedDictionary(StringComparer.Ordinal),
             _axes,
-            new EvaluationSettings(_samples, _batchSize));
+            new EvaluationSettings(_samples, _batchSize, _exhaustive, _maxInputs, _adversarial ? _searchBudget : 0));
 
         private string? ReadName(JsonElement value, string path)
         {
@@ -210,12 +214,36 @@ public static partial class SpecParser
             {
                 return;
             }
+            string? samplesAt = null, maxInputsAt = null, budgetAt = null;
             foreach (var (name, element, at) in SpecJson.Members(value, path, errors))
             {
                 switch (name)
                 {
                     case "samples":
+                        samplesAt = at;
                         _samples = (int)(SpecJson.Integer(element, at, 1, int.MaxValue, errors) ?? SpecFields.DefaultSamples);
+                        break;
+                    case "inputs":
+                        if (SpecJson.String(element, at, errors) is { } mode)
+                        {
+                            if (SpecFields.InputModes.Contains(mode))
+                            {
+                                _exhaustive = mode == "all";
+                                _adversarial = mode == "adversarial";
+                            }
+                            else
+                            {
+                                errors.Add(new SpecError(at, $"unknown input mode '{mode}'; {NearestName.Hint(mode, SpecFields.InputModes)}"));
+                            }
+                        }
+                        break;
+                    case "budget":
+                        budgetAt = at;
+                        _searchBudget = (int)(SpecJson.Integer(element, at, 1, 10_000_000, errors) ?? SpecFields.DefaultSearchBudget);
+                        break;
+                    case "max_inputs":
+                        maxInputsAt = at;
+                        _maxInputs = SpecJson.Integer(element, at, 1, int.MaxValue, errors) ?? SpecFields.DefaultMaxInputs;
                         break;
                     case "batch_size":
                         _batchSize = (int)(SpecJson.Integer(element, at, 1, int.MaxValue, errors) ?? SpecFields.DefaultBatchSize);
@@ -224,6 +252,19 @@ public static partial class SpecParser
                         errors.Add(new SpecError(at, $"unknown field '{name}'; {NearestName.Hint(name, SpecFields.Evaluation)}"));
                         break;
                 }
+            }
+            // Either field on the wrong mode would be silently unused; say so instead.
+            if (_exhaustive && samplesAt is not null)
+            {
+                errors.Add(new SpecError(samplesAt, "not allowed with \"inputs\": \"all\", which evaluates every input of each case (C(m, s) of them, or all up to s); remove it"));
+            }
+            if (!_adversarial && budgetAt is not null)
+            {
+                errors.Add(new SpecError(budgetAt, "applies only with \"inputs\": \"adversarial\" (evaluations per search); remove it or set inputs"));
+            }
+            if (!_exhaustive && maxInputsAt is not null)
+            {
+                errors.Add(new SpecError(maxInputsAt, "applies only with \"inputs\": \"all\" (the budget of an exhaustive evaluation); remove it or set inputs"));
             }
         }
     }

@@ -46,6 +46,16 @@ public sealed record SweepAxis(ImmutableArray<string> Fields, ImmutableArray<Imm
 }
 
 /// <summary>How each case is evaluated.</summary>
-/// <param name="Samples">Inputs evaluated per (case, replicate).</param>
+/// <param name="Samples">Inputs evaluated per (case, replicate) when sampling.</param>
 /// <param name="BatchSize">Inputs per batch: the unit of parallel work.</param>
-public sealed record EvaluationSettings(int Samples, int BatchSize);
+/// <param name="Exhaustive">
+/// Every input of the case's distribution's support instead of samples (<c>"inputs": "all"</c>): all
+/// s-subsets for <c>uniform</c>, all subsets of at most s for <c>up-to</c>; the case's count replaces
+/// <paramref name="Samples"/>.
+/// </param>
+/// <param name="MaxInputs">The most inputs an exhaustive case may have; a spec with a larger case is refused.</param>
+/// <param name="SearchBudget">
+/// With <c>"inputs": "adversarial"</c>: network evaluations per search; each of the
+/// <paramref name="Samples"/> inputs is the result of one seeded search. 0 when inputs are not searched.
+/// </param>
+public sealed record EvaluationSettings(int Samples, int BatchSize, bool Exhaustive = false, long MaxInputs = SpecFields.DefaultMaxInputs, int SearchBudget = 0);

@@ -16,6 +16,14 @@ namespace Superposition.Sweeps;
 /// <param name="CaseId">Stable id: a hash of the canonical case (problem, construction, parameters, distribution), not of its position.</param>
 /// <param name="Construction">The resolved construction request: definition, typed options and canonical values.</param>
 /// <param name="InputDistribution">The registered distribution the case is evaluated on.</param>
+/// <param name="Exhaustive">
+/// Every input of the distribution's support, in the order of <see cref="Inputs.InputEnumeration"/>,
+/// instead of samples; <paramref name="Samples"/> is then their count and the sample seed is unused.
+/// </param>
+/// <param name="SearchBudget">
+/// Above 0: each input is the result of one <see cref="Inputs.AdversarialSearch"/> with this many
+/// evaluations, seeded from the sample seed, the batch and the input's place in it.
+/// </param>
 public sealed record RunCase(
     string Sweep,
     int Index,
@@ -28,7 +36,9 @@ public sealed record RunCase(
     int BatchSize,
     Seed ProblemSeed,
     Seed ConstructionSeed,
-    Seed SampleSeed)
+    Seed SampleSeed,
+    bool Exhaustive = false,
+    int SearchBudget = 0)
 {
     /// <summary>The seed reported in the dataset: the construction seed, from which the case can be rebuilt with its problem seed.</summary>
     public ulong ReportedSeed => ConstructionSeed.Value;

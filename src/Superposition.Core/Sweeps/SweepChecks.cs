@@ -1,3 +1,4 @@
+using System.Globalization;
 using Superposition.Inputs;
 using Superposition.Networks;
 using Superposition.Specs;
@@ -37,9 +38,24 @@ internal static class SweepChecks
             {
                 Add((SpecFields.InputDistribution, distributionError.Message), combination);
             }
-            if (draft.Problem.Sparsity <= draft.Problem.InputCount)
+            if (draft.Problem.Sparsity <= draft.Problem.InputCount && draft.Problem.Sparsity >= 1)
             {
-                foreach (var error in EvaluationLimits.Check(draft.Problem, spec.Evaluation))
+                var evaluation = spec.Evaluation;
+                if (evaluation.SearchBudget > 0 && draft.InputDistribution != UniformInputs.DistributionName)
+                {
+                    Add((SpecFields.InputDistribution, $"\"inputs\": \"adversarial\" searches over s-subsets, the inputs of '{UniformInputs.DistributionName}'; '{draft.InputDistribution}' is not searched"), combination);
+                    continue;
+                }
+                if (evaluation.Exhaustive)
+                {
+                    if (ExhaustiveError(draft, evaluation) is { } exhaustive)
+                    {
+                        Add((exhaustive.Path, exhaustive.Message), combination);
+                        continue;
+                    }
+                    evaluation = evaluation with { Samples = (int)ExhaustiveCount(draft.Problem, draft.InputDistribution) };
+                }
+                foreach (var error in EvaluationLimits.Check(draft.Problem, evaluation))
                 {
                     Add((error.Path, error.Message), combination);
                 }
@@ -60,6 +76,29 @@ internal static class SweepChecks
                 order.Add(key);
             }
         }
+    }
+
+    /// <summary>How many inputs an exhaustive case has: C(m, s) for <c>uniform</c>, Σ_{k ≤ s} C(m, k) for <c>up-to</c>.</summary>
+    internal static long ExhaustiveCount(Problems.ProblemSpec problem, string distribution) =>
+        InputEnumeration.Count(problem.InputCount, problem.Sparsity, InputEnumeration.SizesUpTo(distribution) ?? false);
+
+    /// <summary>Why a case cannot be evaluated on every input: a distribution with no enumeration, or more inputs than the budget.</summary>
+    private static SpecError? ExhaustiveError(CaseDraft draft, EvaluationSettings evaluation)
+    {
+        if (InputEnumeration.SizesUpTo(draft.InputDistribution) is not { } upTo)
+        {
+            return new SpecError(SpecFields.InputDistribution, $"\"inputs\": \"all\" enumerates the inputs of '{UniformInputs.DistributionName}' (|x| = s) or '{UpToInputs.DistributionName}' (|x| ≤ s); '{draft.InputDistribution}' has no enumeration");
+        }
+        var count = ExhaustiveCount(draft.Problem, draft.InputDistribution);
+        if (count > evaluation.MaxInputs)
+        {
+            var shape = upTo ? "Σ_{k ≤ s} C(m, k)" : "C(m, s)";
+            var size = count == long.MaxValue ? "more than 2^63" : count.ToString("N0", CultureInfo.InvariantCulture);
+            return new SpecError(
+                "evaluation.inputs",
+                string.Create(CultureInfo.InvariantCulture, $"every input of m = {draft.Problem.InputCount}, s = {draft.Problem.Sparsity} is {shape} = {size} inputs, more than evaluation.max_inputs = {evaluation.MaxInputs:N0}; raise max_inputs (at most {int.MaxValue:N0}) or sample instead"));
+        }
+        return null;
     }
 
     /// <summary>Checks what a hand-built spec could get wrong that the parser rules out; returns the case count when the cases are enumerable.</summary>

@@ -76,6 +76,8 @@ public static class SweepExpansion
             {
                 throw new InvalidSpecException([new SpecError("axes", $"cases {positions[caseId.Value]} and {position} are the same case {caseId}")]);
             }
+            // Exhaustive: the parser checked that the count is within max_inputs, so it fits an int.
+            var samples = spec.Evaluation.Exhaustive ? (int)SweepChecks.ExhaustiveCount(draft.Problem, draft.InputDistribution) : spec.Evaluation.Samples;
             for (var replicate = 0; replicate < spec.Replicates; replicate++)
             {
                 yield return new RunCase(
@@ -86,11 +88,13 @@ public static class SweepExpansion
                     draft.Problem,
                     resolution.Request,
                     distribution,
-                    spec.Evaluation.Samples,
+                    samples,
                     spec.Evaluation.BatchSize,
                     ProblemSeed: problemRoot.Derive(problemText).Derive(replicate),
                     ConstructionSeed: constructionRoot.Derive(networkText).Derive(replicate),
-                    SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate));
+                    SampleSeed: sampleRoot.Derive(samplesText).Derive(replicate),
+                    Exhaustive: spec.Evaluation.Exhaustive,
+                    SearchBudget: spec.Evaluation.SearchBudget);
             }
             position++;
         }

@@ -201,7 +201,7 @@ public static class NetworkVerification
             foreach (var batch in batches)
             {
                 var outcome = NetworkEvaluator.Evaluate(network, batch, scratch);
-                tally._statistics = tally._statistics.Combine(Scoring.Score(batch, outcome, keepSamples: false).Statistics);
+                tally._statistics = tally._statistics.Combine(Scoring.Score(network.Problem, batch, outcome, keepSamples: false).Statistics);
                 for (var k = 0; k < batch.Count; k++)
                 {
                     var decoded = outcome.DecodedOutputs(k);

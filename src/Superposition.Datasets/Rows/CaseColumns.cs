@@ -66,6 +66,31 @@ internal static class CaseColumns
         C.Value("min_true_margin", row => row.MinTrueMargin),
         C.Value("max_false_margin", row => row.MaxFalseMargin),
 
+        // error analysis: added within version 1, so older files read with these at their defaults
+        C.Value("sample_error_rate_lower95", row => row.SampleErrorRateLower95).AbsentFromOlderFiles(),
+        C.Value("sample_error_rate_wilson_lower95", row => row.SampleErrorRateWilsonLower95).AbsentFromOlderFiles(),
+        C.Value("sample_error_rate_wilson_upper95", row => row.SampleErrorRateWilsonUpper95).AbsentFromOlderFiles(),
+        C.Value("false_outputs_per_sample", row => row.FalseOutputsPerSample).AbsentFromOlderFiles(),
+        C.Value("false_outputs_per_sample_stderr", row => row.FalseOutputsPerSampleStderr).AbsentFromOlderFiles(),
+        C.Value("false_output_squares", row => row.FalseOutputSquares).AbsentFromOlderFiles(),
+        C.Value("false_positives_sharing_input", row => row.FalsePositivesSharingInput).AbsentFromOlderFiles(),
+        C.Value("samples_no_true_output", row => row.SamplesNoTrueOutput).AbsentFromOlderFiles(),
+        C.Value("samples_one_true_output", row => row.SamplesOneTrueOutput).AbsentFromOlderFiles(),
+        C.Value("samples_two_true_outputs", row => row.SamplesTwoTrueOutputs).AbsentFromOlderFiles(),
+        C.Value("samples_three_or_more_true_outputs", row => row.SamplesThreeOrMoreTrueOutputs).AbsentFromOlderFiles(),
+        C.Value("wrong_no_true_output", row => row.WrongNoTrueOutput).AbsentFromOlderFiles(),
+        C.Value("wrong_one_true_output", row => row.WrongOneTrueOutput).AbsentFromOlderFiles(),
+        C.Value("wrong_two_true_outputs", row => row.WrongTwoTrueOutputs).AbsentFromOlderFiles(),
+        C.Value("wrong_three_or_more_true_outputs", row => row.WrongThreeOrMoreTrueOutputs).AbsentFromOlderFiles(),
+
+        // witnesses: added within version 1 too
+        C.Value("exhaustive", row => row.Exhaustive).AbsentFromOlderFiles(),
+        C.Value("worst_input_index", row => row.WorstInputIndex).AbsentFromOlderFiles(),
+        C.Text("worst_input", row => row.WorstInput).AbsentFromOlderFiles(),
+        C.Text("wrong_inputs", row => row.WrongInputs).AbsentFromOlderFiles(),
+        C.Value("adversarial", row => row.Adversarial).AbsentFromOlderFiles(),
+        C.Value("search_evaluations", row => row.SearchEvaluations).AbsentFromOlderFiles(),
+
         // cost
         C.Value("build_seconds", row => row.BuildSeconds),
         C.Value("eval_seconds", row => row.EvalSeconds),

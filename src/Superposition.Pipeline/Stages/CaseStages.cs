@@ -47,7 +47,11 @@ public static class CaseStages
         var runCase = built.Case;
         var first = request.BatchIndex * runCase.BatchSize;
         var count = Math.Min(runCase.BatchSize, runCase.Samples - first);
-        var batch = InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
+        var batch = runCase.Exhaustive
+            ? InputEnumeration.Batch(built.Network.Problem, InputEnumeration.SizesUpTo(runCase.InputDistribution.Name) ?? false, first, count)
+            : runCase.SearchBudget > 0
+                ? AdversarialSearch.Batch(built.Network, runCase.SearchBudget, first, count, runCase.SampleSeed.Derive(request.BatchIndex))
+                : InputSamplers.Batch(built.Network.Problem, runCase.InputDistribution, first, count, runCase.SampleSeed.Derive(request.BatchIndex));
         return new SampledBatch(built, request.BatchIndex, batch, clock.Elapsed.TotalSeconds);
     }
 
@@ -60,7 +64,7 @@ public static class CaseStages
         try
         {
             var outcome = NetworkEvaluator.Evaluate(network, sampled.Samples, buffer);
-            var (statistics, samples) = Scoring.Score(sampled.Samples, outcome, keepSamples);
+            var (statistics, samples) = Scoring.Score(network.Problem, sampled.Samples, outcome, keepSamples);
             return new EvaluatedBatch(sampled.Case, sampled.BatchIndex, statistics, samples, sampled.Seconds + clock.Elapsed.TotalSeconds);
         }
         finally

@@ -46,8 +46,14 @@ public static class RowGenerators
         from error in OptionalText
         from seed in UInt64
         from ints in Int32.ArrayOf(6)
-        from longs in Int64.ArrayOf(12)
-        from doubles in Double.ArrayOf(15)
+        from longs in Int64.ArrayOf(21)
+        from doubles in Double.ArrayOf(21)
+        from exhaustive in Boolean
+        from worstIndex in Int64
+        from worstInput in Text
+        from wrongInputs in Text
+        from adversarial in Boolean
+        from searchEvaluations in Int64
         select new CaseRow
         {
             Sweep = texts[0],
@@ -93,6 +99,27 @@ public static class RowGenerators
             OutputFalsePositiveRate = doubles[9],
             MinTrueMargin = doubles[10],
             MaxFalseMargin = doubles[11],
+            SampleErrorRateLower95 = doubles[15],
+            SampleErrorRateWilsonLower95 = doubles[16],
+            SampleErrorRateWilsonUpper95 = doubles[17],
+            FalseOutputsPerSample = doubles[18],
+            FalseOutputsPerSampleStderr = doubles[19],
+            FalseOutputSquares = doubles[20],
+            FalsePositivesSharingInput = longs[12],
+            SamplesNoTrueOutput = longs[13],
+            SamplesOneTrueOutput = longs[14],
+            SamplesTwoTrueOutputs = longs[15],
+            SamplesThreeOrMoreTrueOutputs = longs[16],
+            WrongNoTrueOutput = longs[17],
+            WrongOneTrueOutput = longs[18],
+            WrongTwoTrueOutputs = longs[19],
+            WrongThreeOrMoreTrueOutputs = longs[20],
+            Exhaustive = exhaustive,
+            WorstInputIndex = worstIndex,
+            WorstInput = worstInput,
+            WrongInputs = wrongInputs,
+            Adversarial = adversarial,
+            SearchEvaluations = searchEvaluations,
             BuildSeconds = doubles[12],
             EvalSeconds = doubles[13],
             SamplesPerSecond = doubles[14],

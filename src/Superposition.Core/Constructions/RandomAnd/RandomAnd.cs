@@ -11,7 +11,9 @@ namespace Superposition.Constructions;
 /// The Vaintrob–Mendel–Hänni "universal AND" layer (docs/mathematics.md §6), a peer: each of d
 /// neurons reads each decompressed input with probability p (weight 1, bias −1); output {i, j} is the
 /// mean activation of the neurons that read both, thresholded at 0.5. A pair that no neuron reads
-/// both ends of can never fire, so this construction makes no no-false-negative promise.
+/// both ends of can never fire, so this construction makes no no-false-negative promise. Unless the
+/// spec sets them, d and p are sized from the problem (<see cref="RandomAndSizing"/>), so that the
+/// layer is not swamped by read noise at the sizes the reports compare it at.
 /// </summary>
 public static class RandomAnd
 {
@@ -25,17 +27,19 @@ public static class RandomAnd
         Schema =
         [
             .. InputLayerOptions.Parameters<RandomAndOptions>(o => o.InputLayer, (o, v) => o with { InputLayer = v }),
-            Parameter.Integer<RandomAndOptions>("neurons", "d: neurons of the AND layer", o => o.Neurons, (o, v) => o with { Neurons = v }),
-            Parameter.Number<RandomAndOptions>("connection_probability", "p: chance that a neuron reads a given input", o => o.ConnectionProbability, (o, v) => o with { ConnectionProbability = v }, NumberRange.UnitInterval),
+            Parameter.Integer<RandomAndOptions>("neurons", "d: neurons of the AND layer; 0: ⌈c_d · ln m' / p²⌉", o => o.Neurons, (o, v) => o with { Neurons = v }, NumberRange.AtLeast(0)),
+            Parameter.Number<RandomAndOptions>("connection_probability", "p: chance that a neuron reads a given input; 0: η / ((m − s) · q + s − 1), at most 1, q the read noise of an inactive input", o => o.ConnectionProbability, (o, v) => o with { ConnectionProbability = v }, new NumberRange(0, true, 1, true)),
             Parameter.Number<RandomAndOptions>("neuron_threshold", "neuron bias is -neuron_threshold", o => o.NeuronThreshold, (o, v) => o with { NeuronThreshold = v }),
             Parameter.Number<RandomAndOptions>("mean_threshold", "an output is 1 iff the mean activation of its neurons exceeds this", o => o.MeanThreshold, (o, v) => o with { MeanThreshold = v }),
+            Parameter.Number<RandomAndOptions>("noise_budget", "η: the mean activation of a neuron reading one active end of a pair, when connection_probability is 0", o => o.NoiseBudget, (o, v) => o with { NoiseBudget = v }, omittedAtDefault: true),
+            Parameter.Number<RandomAndOptions>("support_factor", "c_d: neurons shared by a pair, in units of ln m', when neurons is 0", o => o.SupportFactor, (o, v) => o with { SupportFactor = v }, omittedAtDefault: true),
         ],
         CheckOptions = (problem, options) => InputLayers.Check(problem, options.InputLayer).Concat(CheckSizes(problem, options)),
         BuildParts = Build,
         Sizes = (problem, options) =>
         {
             var (inputEntries, inputNeurons) = InputLayers.Sizes(problem, options.InputLayer);
-            double neurons = options.Neurons, probability = options.ConnectionProbability;
+            var (neurons, probability) = RandomAndSizing.Resolve(problem, options);
             // readers: m·d·p entries, kept beside M while the output code is drawn
             return new ConstructionSizes(inputEntries, inputNeurons, problem.OutputCount * neurons * probability * probability, neurons, 1.5 * problem.InputCount * neurons * probability);
         },
@@ -48,7 +52,7 @@ public static class RandomAnd
     /// </summary>
     private static IEnumerable<ParameterError> CheckSizes(ProblemSpec problem, RandomAndOptions options)
     {
-        double neurons = options.Neurons, probability = options.ConnectionProbability;
+        var (neurons, probability) = RandomAndSizing.Resolve(problem, options);
         var connections = HighBound((double)problem.InputCount * neurons * probability);
         var entries = HighBound((double)problem.OutputCount * neurons * probability * probability);
         if ((SizeLimits.Exceeds(neurons, "d", "neurons")
@@ -66,8 +70,9 @@ public static class RandomAnd
         var spec = problem.Spec;
         var rng = new Rng(seed);
         var (inputCode, encoding) = InputLayers.Draw(spec, options.InputLayer, rng);
-        var neurons = options.Neurons;
-        var probability = options.ConnectionProbability;
+        // Checked at validation: the resolved d fits an int and its arrays.
+        var (layer, probability) = RandomAndSizing.Resolve(spec, options);
+        var neurons = (int)layer;
 
         // Connections input by input, by geometric skips: cost O(d · m · p), not O(d · m).
         var readers = new int[spec.InputCount][];
