@@ -128,12 +128,16 @@ public sealed class EvaluationScratch
         for (var neuron = 0; neuron < floors.Length; neuron++)
         {
             var bias = network.Biases[neuron];
-            var candidate = (long)Math.Max(1, Math.Floor(-bias * width) - 1);
-            while (Network.Activation(candidate, width, bias) <= 0)
+            var estimate = Math.Max(1, Math.Floor(-bias * width) - 1);
+            // Accumulators are ints: a floor beyond int.MaxValue is int.MaxValue, which only an accumulator of
+            // exactly int.MaxValue reaches, and KeepPositive re-checks that one. (Searching upwards from a
+            // saturated long never ended: a bias of -1e20 hung the build of the scratch.)
+            var candidate = estimate >= int.MaxValue ? int.MaxValue : (long)estimate;
+            while (candidate < int.MaxValue && Network.Activation(candidate, width, bias) <= 0)
             {
                 candidate++;
             }
-            floors[neuron] = (int)Math.Min(int.MaxValue, candidate);
+            floors[neuron] = (int)candidate;
         }
         return floors;
     }

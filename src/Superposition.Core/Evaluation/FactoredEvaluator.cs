@@ -378,7 +378,13 @@ public static class FactoredEvaluator
 
     private static int KeepPositive(Network network, EvaluationScratch scratch, int neuron, int accumulator, int width, int generation, int positive)
     {
-        MarkPositive(scratch, neuron, Network.Activation(accumulator, width, network.Biases[neuron]), generation);
+        var activation = Network.Activation(accumulator, width, network.Biases[neuron]);
+        if (!(activation > 0))
+        {
+            // Only at a floor clamped to int.MaxValue (a bias too negative for any int accumulator).
+            return positive;
+        }
+        MarkPositive(scratch, neuron, activation, generation);
         scratch.PositiveNeurons[positive] = neuron;
         return positive + 1;
     }
