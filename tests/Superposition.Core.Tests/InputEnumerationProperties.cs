@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Superposition.Inputs;
 using Superposition.Problems;
 using Superposition.Randomness;
+using Superposition.Testing;
 using Xunit;
 
 namespace Superposition.Core.Tests;
@@ -119,23 +120,7 @@ public class InputEnumerationProperties
     private static IEnumerable<int[]> Naive(Shape shape)
     {
         var sizes = shape.SizesUpTo ? Enumerable.Range(0, shape.Sparsity + 1) : [shape.Sparsity];
-        return sizes.SelectMany(size => Subsets(shape.InputCount, size));
-
-        static IEnumerable<int[]> Subsets(int below, int size)
-        {
-            if (size == 0)
-            {
-                yield return [];
-                yield break;
-            }
-            for (var largest = size - 1; largest < below; largest++)
-            {
-                foreach (var rest in Subsets(largest, size - 1))
-                {
-                    yield return [.. rest, largest];
-                }
-            }
-        }
+        return sizes.SelectMany(size => NaiveSubsets.Colex(shape.InputCount, size));
     }
 
     /// <summary>The enumeration stepped with Next from the first input.</summary>

@@ -7,6 +7,7 @@ using Superposition.Networks;
 using Superposition.Problems;
 using Superposition.Randomness;
 using Superposition.Sweeps;
+using Superposition.Testing;
 using Xunit;
 
 namespace Superposition.Pipeline.Tests;
@@ -103,7 +104,7 @@ public sealed class ExhaustiveRunTests
         var subsets = new List<int[]>();
         for (var size = upTo ? 0 : problem.Sparsity; size <= problem.Sparsity; size++)
         {
-            subsets.AddRange(Subsets(m, size));
+            subsets.AddRange(NaiveSubsets.Colex(m, size));
         }
         long falsePositives = 0, falseNegatives = 0, worstIndex = -1;
         var maxFalse = double.NegativeInfinity;
@@ -131,21 +132,5 @@ public sealed class ExhaustiveRunTests
             }
         }
         return new NaiveCounts(subsets.Count, falsePositives, falseNegatives, maxFalse, worstIndex, worstInput, wrong);
-
-        static IEnumerable<int[]> Subsets(int below, int size)
-        {
-            if (size == 0)
-            {
-                yield return [];
-                yield break;
-            }
-            for (var largest = size - 1; largest < below; largest++)
-            {
-                foreach (var rest in Subsets(largest, size - 1))
-                {
-                    yield return [.. rest, largest];
-                }
-            }
-        }
     }
 }
