@@ -4,7 +4,7 @@ using Superposition.Randomness;
 namespace Superposition.Problems;
 
 /// <summary>
-/// A layered circuit of fan-in-2 AND gates (docs/mathematics.md §11): layer 0 reads the m inputs, layer
+/// A layered circuit of fan-in-2 AND gates (docs/mathematics.md §8): layer 0 reads the m inputs, layer
 /// k &gt; 0 reads the gates of layer k − 1, and gate e of layer k is the pair <see cref="Layers"/>[k] e
 /// of the layer below. Every layer's gates are distinct pairs, so s true values below make at most
 /// C(s, 2) true gates (<see cref="SparsityBounds"/>).

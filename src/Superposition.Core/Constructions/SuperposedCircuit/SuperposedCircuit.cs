@@ -8,7 +8,7 @@ using Superposition.Randomness;
 namespace Superposition.Constructions;
 
 /// <summary>
-/// A layered AND circuit computed in superposition (docs/mathematics.md §11): stage k is a superposed-and
+/// A layered AND circuit computed in superposition (docs/mathematics.md §8): stage k is a superposed-and
 /// layer (<see cref="SuperposedAndLayer"/>) for the gates of circuit layer k, sized for the sparsity bound
 /// s_k, and reads the output code of stage k − 1 as its input code. With re-thresholding every stage but
 /// the last is two ReLU units per neuron whose difference is exactly 1[z_u &gt; γ]; the next stage's

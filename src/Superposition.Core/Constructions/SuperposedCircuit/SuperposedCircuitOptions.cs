@@ -1,6 +1,6 @@
 namespace Superposition.Constructions;
 
-/// <summary>The options of <see cref="SuperposedCircuit"/> (docs/mathematics.md §11).</summary>
+/// <summary>The options of <see cref="SuperposedCircuit"/> (docs/mathematics.md §8).</summary>
 public sealed record SuperposedCircuitOptions
 {
     /// <summary>The options of every stage: each stage is a superposed-and layer drawn with them.</summary>
