@@ -64,6 +64,9 @@ public static class LayeredEvaluator
                 case Layer.Factored factored:
                     FactoredLayer(factored, network.Input.CodeOrNull!, inputNonzeros, output, scratch.FeatureCounts, scratch.Accumulators);
                     break;
+                case Layer.Affine affine when scratch.SparseColumns[k] is { } columns:
+                    SparseByColumns(affine, columns, input, inputNonzeros, output, scratch.Sums);
+                    break;
                 case Layer.Affine affine:
                     AffineLayer(affine, input, inputNonzeros, output);
                     break;
@@ -209,6 +212,30 @@ public static class LayeredEvaluator
                 break;
             default:
                 throw new UnreachableException($"weights {layer.Weights.GetType().Name} have no evaluation");
+        }
+    }
+
+    /// <summary>
+    /// A sparse layer pushed from its nonzero inputs through its columns: row u still adds W[u,j]·a_j for
+    /// ascending j (the inputs are visited ascending, each column once), skipping zero weights and
+    /// activations, then the bias, so the result is bit for bit that of the row-by-row sum, at a cost
+    /// of the touched columns' entries rather than of every entry.
+    /// </summary>
+    private static void SparseByColumns(Layer.Affine layer, SparseColumns columns, ReadOnlySpan<double> input, ReadOnlySpan<int> inputNonzeros, double[] output, double[] sums)
+    {
+        var sum = sums.AsSpan(0, output.Length);
+        sum.Clear();
+        foreach (var j in inputNonzeros)
+        {
+            var a = input[j];
+            for (var k = columns.Offsets[j]; k < columns.Offsets[j + 1]; k++)
+            {
+                sum[columns.Rows[k]] += columns.Values[k] * a;
+            }
+        }
+        for (var u = 0; u < output.Length; u++)
+        {
+            output[u] = Activate(layer.Activation, sum[u] + layer.Bias[u]);
         }
     }
 

@@ -21,7 +21,15 @@ internal sealed class LayeredScratch
         Decoded = new int[network.Readout.OutputCount];
         var widest = network.Readout is Readout.Code code ? Enumerable.Range(0, code.OutputCode.FeatureCount).Select(code.OutputCode.Width).DefaultIfEmpty(0).Max() : 0;
         Support = new double[widest];
+        SparseColumns = [.. network.Layers.Select(layer => layer is Layer.Affine { Weights: WeightMatrix.Sparse sparse } ? Evaluation.SparseColumns.Of(sparse) : null)];
+        Sums = new double[network.Layers.Select(layer => layer.Width).DefaultIfEmpty(0).Max()];
     }
+
+    /// <summary>Each sparse affine layer's nonzero entries by column (null for other layers), for the push from nonzero inputs.</summary>
+    public SparseColumns?[] SparseColumns { get; }
+
+    /// <summary>The pre-activations of a layer pushed by columns.</summary>
+    public double[] Sums { get; }
 
     /// <summary>Vectors[0] is the stage's output; Vectors[k + 1] is layer k's.</summary>
     public double[][] Vectors { get; }
@@ -43,4 +51,43 @@ internal sealed class LayeredScratch
     public int[] Decoded { get; }
 
     public double[] Support { get; }
+}
+
+/// <summary>The nonzero entries of a sparse matrix by column, rows ascending within a column.</summary>
+internal sealed record SparseColumns(int[] Offsets, int[] Rows, double[] Values)
+{
+    public static SparseColumns Of(WeightMatrix.Sparse matrix)
+    {
+        var offsets = new int[matrix.ColumnCount + 1];
+        for (var u = 0; u < matrix.RowCount; u++)
+        {
+            var values = matrix.RowValues(u);
+            var columns = matrix.RowColumns(u);
+            for (var k = 0; k < columns.Length; k++)
+            {
+                offsets[columns[k] + 1] += values[k] != 0 ? 1 : 0;
+            }
+        }
+        for (var j = 0; j < matrix.ColumnCount; j++)
+        {
+            offsets[j + 1] += offsets[j];
+        }
+        var next = offsets[..^1];
+        var rows = new int[offsets[^1]];
+        var entries = new double[offsets[^1]];
+        for (var u = 0; u < matrix.RowCount; u++)
+        {
+            var values = matrix.RowValues(u);
+            var columns = matrix.RowColumns(u);
+            for (var k = 0; k < columns.Length; k++)
+            {
+                if (values[k] != 0)
+                {
+                    rows[next[columns[k]]] = u;
+                    entries[next[columns[k]]++] = values[k];
+                }
+            }
+        }
+        return new SparseColumns(offsets, rows, entries);
+    }
 }

@@ -49,6 +49,9 @@ public static class ProblemGeneration
                     errors.Add(new SpecError(At("output_count"), $"a permutation has m' = m = {spec.InputCount}, got {spec.OutputCount}"));
                 }
                 break;
+            case ProblemKind.Circuit:
+                errors.Add(new SpecError(At("kind"), "circuit problems are built from a LayeredCircuit, not read from a spec"));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown problem kind");
         }

@@ -8,4 +8,7 @@ public enum ProblemKind
 
     /// <summary>Neural permutation: output π(i) copies input i.</summary>
     Permutation,
+
+    /// <summary>A layered circuit of fan-in-2 AND gates; its outputs are the last layer's gates.</summary>
+    Circuit,
 }

@@ -24,7 +24,12 @@ public sealed record ProblemSpec(
     double PowerLawExponent = 1.0)
 {
     /// <summary>Short problem name used in datasets: "and" or "permutation".</summary>
-    public string ProblemName => Kind == ProblemKind.And ? "and" : "permutation";
+    public string ProblemName => Kind switch
+    {
+        ProblemKind.And => "and",
+        ProblemKind.Permutation => "permutation",
+        _ => "circuit",
+    };
 
     /// <summary>C(m, 2) as a 64-bit count (m up to 2^31 does not overflow).</summary>
     public long PossiblePairs => (long)InputCount * (InputCount - 1) / 2;
