@@ -5,6 +5,7 @@ using Superposition.Evaluation;
 using Superposition.Networks;
 using Superposition.Problems;
 using Superposition.Randomness;
+using Superposition.Testing;
 using Xunit;
 
 namespace Superposition.Core.Tests;

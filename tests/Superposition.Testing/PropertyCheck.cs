@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;
 
-namespace Superposition.Training.Tests;
+namespace Superposition.Testing;
 
 /// <summary>
 /// Runs an FsCheck property from inside an xunit theory (the registry-parameterised suites). On failure
@@ -11,7 +11,7 @@ namespace Superposition.Training.Tests;
 /// back as <c>replay</c> ("(seed,gamma)" or "(seed,gamma,size)"), or in the SUPERPOSITION_REPLAY environment
 /// variable, to rerun exactly that case.
 /// </summary>
-internal static class PropertyCheck
+public static class PropertyCheck
 {
     /// <summary>Environment variable with a replay seed for the property being run (filter to that one test).</summary>
     public const string ReplayVariable = "SUPERPOSITION_REPLAY";
