@@ -2,6 +2,7 @@ using Superposition.Datasets.Journals;
 using Superposition.Datasets.Paths;
 using Superposition.Specs;
 using Superposition.Sweeps;
+using Superposition.Thresholds;
 
 namespace Superposition.Cli;
 
@@ -39,6 +40,15 @@ internal static class RunPreparation
         if (SpecLoading.Load(request.SpecPath) is not var (spec, cases))
         {
             return null;
+        }
+        if (spec.Threshold is { } threshold)
+        {
+            if (shard is not null || request.Resume)
+            {
+                return Refuse($"a threshold sweep ({threshold.Field}) runs whole and from the start: its probes depend on each other, so --shard and --resume do not apply; nothing was run or written");
+            }
+            // A search's largest network is at its largest probe.
+            cases = ThresholdProbes.RunsAt(spec, threshold.LargestProbe);
         }
         IReadOnlyList<RunCase> runs = shard is null ? cases : [.. cases.Where(shard.Contains)];
         if (MemoryCheck.Problem(runs, request.Parallelism, MemoryCheck.AvailableBytes(), request.KeepSamples) is { } memory)

@@ -26,6 +26,13 @@ public static class DatasetReader
         return await SampleColumns.Table.ReadAsync(reader, cancellationToken);
     }
 
+    /// <summary>Reads a thresholds.parquet file.</summary>
+    public static async Task<IReadOnlyList<ThresholdRow>> ReadThresholdsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
+        return await ThresholdColumns.Table.ReadAsync(reader, cancellationToken);
+    }
+
     /// <summary>
     /// Reads the dataset of <paramref name="part"/> (null for a whole sweep) in <paramref name="directory"/>
     /// only when it is complete: its manifest exists, lists the files, and every listed file exists with
@@ -47,6 +54,7 @@ public static class DatasetReader
         }
         IReadOnlyList<CaseRow> cases = [];
         IReadOnlyList<SampleRow> samples = [];
+        IReadOnlyList<ThresholdRow> thresholds = [];
         foreach (var file in manifest.Files.IsDefault ? [] : manifest.Files)
         {
             var path = Path.Combine(directory, file.Name);
@@ -66,6 +74,11 @@ public static class DatasetReader
                 cases = await CaseColumns.Table.ReadAsync(reader, cancellationToken);
                 count = cases.Count;
             }
+            else if (file.Table == DatasetSchema.ThresholdsTable)
+            {
+                thresholds = await ThresholdColumns.Table.ReadAsync(reader, cancellationToken);
+                count = thresholds.Count;
+            }
             else
             {
                 samples = await SampleColumns.Table.ReadAsync(reader, cancellationToken);
@@ -76,6 +89,6 @@ public static class DatasetReader
                 throw new InvalidDataException($"{path} holds {count} rows, the manifest says {file.Rows}");
             }
         }
-        return new CompleteDataset(manifest.Generation, cases, samples);
+        return new CompleteDataset(manifest.Generation, cases, samples, thresholds);
     }
 }

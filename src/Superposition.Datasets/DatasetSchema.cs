@@ -22,6 +22,9 @@ public static class DatasetSchema
 
     public const string SamplesTable = "samples";
 
+    /// <summary>One row per threshold search, written by a sweep with a <c>threshold</c> section.</summary>
+    public const string ThresholdsTable = "thresholds";
+
     public const string Manifest = "manifest";
 
     /// <summary>Appended to a file's final name while it is written; the rename at commit drops it.</summary>

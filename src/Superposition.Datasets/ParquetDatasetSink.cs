@@ -8,7 +8,8 @@ using Superposition.Rows;
 namespace Superposition.Datasets;
 
 /// <summary>
-/// Writes a run as a dataset directory: cases.parquet, samples.parquet (when asked) and manifest.json,
+/// Writes a run as a dataset directory: cases.parquet, samples.parquet (when asked), thresholds.parquet
+/// (for a threshold sweep) and manifest.json,
 /// laid out as docs/dataset-schema.md describes. Everything is written under a <c>.tmp</c> name and
 /// renamed at <see cref="CommitAsync"/> in an order that never shows cases of one commit beside samples of
 /// another (see <see cref="Publish"/>), and every file carries the commit's <see cref="Generation"/> (in the
@@ -24,9 +25,11 @@ public sealed class ParquetDatasetSink : IDatasetSink
     private const int CaseRowGroupSize = 100_000;
 
     private readonly List<CaseRow> cases = [];
+    private readonly List<ThresholdRow> thresholds = [];
     private readonly string casesPath;
     private readonly string samplesPath;
     private readonly string manifestPath;
+    private readonly string thresholdsPath;
     private readonly string generation = Guid.NewGuid().ToString("N");
     private FileStream? samplesStream;
     private ParquetWriter? samplesWriter;
@@ -42,6 +45,7 @@ public sealed class ParquetDatasetSink : IDatasetSink
         casesPath = Path.Combine(directory, DatasetSchema.ParquetFileName(DatasetSchema.CasesTable, part));
         samplesPath = Path.Combine(directory, DatasetSchema.ParquetFileName(DatasetSchema.SamplesTable, part));
         manifestPath = Path.Combine(directory, DatasetSchema.ManifestFileName(part));
+        thresholdsPath = Path.Combine(directory, DatasetSchema.ParquetFileName(DatasetSchema.ThresholdsTable, part));
     }
 
     /// <summary>The dataset directory (<c>DIR/&lt;sweep&gt;</c>) the sink writes into.</summary>
@@ -75,7 +79,7 @@ public sealed class ParquetDatasetSink : IDatasetSink
         }
         DatasetPaths.EnsureDirectory(fullPath);
         var sink = new ParquetDatasetSink(fullPath, writeSamples, part);
-        foreach (var path in new[] { sink.casesPath, sink.samplesPath, sink.manifestPath })
+        foreach (var path in sink.AllPaths)
         {
             DatasetPaths.DeleteFile(Temporary(path)); // left by an attempt that was killed mid-commit
         }
@@ -115,6 +119,18 @@ public sealed class ParquetDatasetSink : IDatasetSink
         cases.Add(row);
     }
 
+    /// <summary>Whether thresholds.parquet is written: once <see cref="AddThresholds"/> was called.</summary>
+    public bool WritesThresholds { get; private set; }
+
+    /// <summary>Buffers the rows of a threshold sweep's searches for thresholds.parquet, written at the commit.</summary>
+    public void AddThresholds(IEnumerable<ThresholdRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        EnsureOpen();
+        thresholds.AddRange(rows);
+        WritesThresholds = true;
+    }
+
     /// <summary>
     /// Writes cases.parquet and manifest.json under temporary names, finishes samples.parquet, then renames
     /// them all into place (see <see cref="Publish"/>). Called once; cancellation is honoured until the
@@ -135,6 +151,12 @@ public sealed class ParquetDatasetSink : IDatasetSink
                 Step("write-samples");
                 await CloseSamplesAsync(cancellationToken);
                 files.Add(new ManifestFile(Path.GetFileName(samplesPath), DatasetSchema.SamplesTable, sampleCount));
+            }
+            if (WritesThresholds)
+            {
+                Step("write-thresholds");
+                await WriteTableAsync(thresholdsPath, ThresholdColumns.Table, thresholds, cancellationToken);
+                files.Add(new ManifestFile(Path.GetFileName(thresholdsPath), DatasetSchema.ThresholdsTable, thresholds.Count));
             }
             Step("write-manifest");
             await WriteManifestAsync(ManifestDocument.From(manifest, generation, files.ToImmutable()), cancellationToken);
@@ -178,7 +200,7 @@ public sealed class ParquetDatasetSink : IDatasetSink
             samplesStream = null;
             if (!committed)
             {
-                foreach (var path in new[] { casesPath, samplesPath, manifestPath })
+                foreach (var path in AllPaths)
                 {
                     if (new FileInfo(Temporary(path)).LinkTarget is null)
                     {
@@ -191,9 +213,10 @@ public sealed class ParquetDatasetSink : IDatasetSink
 
     /// <summary>
     /// Makes the new files visible. The old manifest goes first (without it no reader takes the directory
-    /// for a complete dataset), then the old samples file, and only then does the new cases file replace
-    /// the old one: so at every moment the cases and samples files present belong to one commit (old cases
-    /// with old samples, old cases alone, new cases alone, new cases with new samples), and the new manifest,
+    /// for a complete dataset), then the old samples and thresholds files, and only then does the new cases
+    /// file replace the old one: so at every moment the cases, samples and thresholds files present belong to
+    /// one commit (old cases with old samples, old cases alone, new cases alone, new cases with new samples
+    /// and thresholds), and the new manifest,
     /// renamed last, marks the set complete. A reader that checks the manifest and the generation in each
     /// file (<see cref="DatasetReader.ReadDatasetAsync"/>) sees the old dataset, the new one, or none while
     /// the commit is in flight; never a mix. The journal is deleted only after this, so a commit killed
@@ -205,6 +228,8 @@ public sealed class ParquetDatasetSink : IDatasetSink
         DatasetPaths.DeleteFile(manifestPath);
         Step("delete-samples");
         DatasetPaths.DeleteFile(samplesPath);
+        Step("delete-thresholds");
+        DatasetPaths.DeleteFile(thresholdsPath);
         Step("publish-cases");
         DatasetPaths.Replace(Temporary(casesPath), casesPath);
         if (WritesSamples)
@@ -212,21 +237,32 @@ public sealed class ParquetDatasetSink : IDatasetSink
             Step("publish-samples");
             DatasetPaths.Replace(Temporary(samplesPath), samplesPath);
         }
+        if (WritesThresholds)
+        {
+            Step("publish-thresholds");
+            DatasetPaths.Replace(Temporary(thresholdsPath), thresholdsPath);
+        }
         Step("publish-manifest");
         DatasetPaths.Replace(Temporary(manifestPath), manifestPath);
     }
 
     private void Step(string name) => StepHook?.Invoke(name);
 
-    private async Task WriteCasesAsync(CancellationToken cancellationToken)
+    private string[] AllPaths => [casesPath, samplesPath, thresholdsPath, manifestPath];
+
+    private Task WriteCasesAsync(CancellationToken cancellationToken) => WriteTableAsync(casesPath, CaseColumns.Table, cases, cancellationToken);
+
+    /// <summary>Writes a buffered table to its temporary file, marked with this commit's generation.</summary>
+    private async Task WriteTableAsync<TRow>(string finalPath, ColumnTable<TRow> table, List<TRow> rows, CancellationToken cancellationToken)
+        where TRow : class, new()
     {
-        await using var stream = CreateTemporary(casesPath);
-        await using (var writer = await CaseColumns.Table.CreateWriterAsync(stream, cancellationToken))
+        await using var stream = CreateTemporary(finalPath);
+        await using (var writer = await table.CreateWriterAsync(stream, cancellationToken))
         {
             Mark(writer);
-            foreach (var chunk in cases.Chunk(CaseRowGroupSize))
+            foreach (var chunk in rows.Chunk(CaseRowGroupSize))
             {
-                await CaseColumns.Table.WriteRowGroupAsync(writer, chunk, cancellationToken);
+                await table.WriteRowGroupAsync(writer, chunk, cancellationToken);
             }
         }
         stream.Flush(flushToDisk: true);

@@ -25,8 +25,12 @@ public static class ReportBuilder
     /// missing). Figures this report skips are deleted from the directory if an earlier report left them,
     /// so every PNG beside summary.md belongs to it. Files are written under a temporary name and renamed.
     /// </summary>
-    public static ReportResult Generate(IReadOnlyList<CaseRow> rows, string outputDirectory)
+    public static ReportResult Generate(IReadOnlyList<CaseRow> rows, string outputDirectory) => Generate(rows, [], outputDirectory);
+
+    /// <summary>As <see cref="Generate(IReadOnlyList{CaseRow}, string)"/>, with the rows of thresholds.parquet for the threshold figure.</summary>
+    public static ReportResult Generate(IReadOnlyList<CaseRow> rows, IReadOnlyList<ThresholdRow> thresholds, string outputDirectory)
     {
+        ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         var directory = Path.GetFullPath(outputDirectory);
@@ -39,6 +43,7 @@ public static class ReportBuilder
             TransitionFigure.Build(settings, directory),
             CrossoverFigure.Build(settings, directory),
             GapFigure.Build(settings, directory),
+            ThresholdFigure.Build(thresholds, directory),
             ErrorAnalysisSection.Build(settings),
         ];
         var figures = parts.SelectMany(p => p.Figures).ToImmutableArray();
@@ -78,7 +83,12 @@ public static class ReportBuilder
         {
             rows.AddRange(await DatasetReader.ReadCasesAsync(file, cancellationToken));
         }
-        return Generate(rows, outputDirectory);
+        var thresholds = new List<ThresholdRow>();
+        foreach (var file in Directory.EnumerateFiles(datasetDirectory, DatasetSchema.ParquetFileName(DatasetSchema.ThresholdsTable)))
+        {
+            thresholds.AddRange(await DatasetReader.ReadThresholdsAsync(file, cancellationToken));
+        }
+        return Generate(rows, thresholds, outputDirectory);
     }
 
     /// <summary>The case files of a dataset directory, sorted: cases.parquet and every shard's cases-{part}.parquet, never *.tmp.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Superposition.Sweeps;
+using Superposition.Thresholds;
 using Superposition.Validation;
 
 namespace Superposition.Cli.Commands;
@@ -33,6 +34,11 @@ internal static class PlanCommand
         if (SpecLoading.Stream(path) is not var (spec, runs))
         {
             return ExitCodes.BadInput;
+        }
+        if (spec.Threshold is { } threshold)
+        {
+            // A search's largest network is at its largest probe: list and check the runs there.
+            runs = ThresholdProbes.RunsAt(spec, threshold.LargestProbe);
         }
         var (workers, available) = (Environment.ProcessorCount, MemoryCheck.AvailableBytes());
         var tally = new MemoryTally(workers, keepSamples: false);
@@ -91,6 +97,13 @@ internal static class PlanCommand
         }
         AnsiConsole.WriteLine(MemoryCheck.Summary(tally, available));
         var evaluated = spec.Evaluation.Exhaustive ? $"{samples} inputs (every input of each case)" : $"{samples} samples";
+        if (spec.Threshold is { } search)
+        {
+            var settings = search.Settings;
+            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"threshold sweep: each run above is one search of {search.Field}, first bracket [{settings.Low}, {settings.High}], tolerance {settings.Tolerance}, probing values from {search.SmallestProbe} to {search.LargestProbe} (listed and memory-checked at {search.LargestProbe}); at most {search.MaxProbes} probes a search, {count * search.MaxProbes} runs in all."));
+            evaluated += " per probe";
+        }
         AnsiConsole.WriteLine($"{spec.Name}: {count} runs ({cases} cases × replicates), {evaluated}; spec is valid.");
         return ExitCodes.Success;
     }

@@ -1,10 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
+using Superposition.Datasets;
 using Superposition.Datasets.Journals;
 using Superposition.Datasets.Paths;
 using Superposition.Pipeline;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Rows;
+using Superposition.Thresholds;
 
 namespace Superposition.Cli.Commands;
 
@@ -37,6 +40,10 @@ internal static class RunCommand
         if (RunPreparation.Prepare(request) is not { } prepared)
         {
             return ExitCodes.BadInput;
+        }
+        if (prepared.Spec.Threshold is not null)
+        {
+            return await ThresholdRunAsync(prepared, request, cancellation);
         }
         RunJournal journal;
         try
@@ -106,6 +113,59 @@ internal static class RunCommand
             AnsiConsole.WriteLine($"{failed} case(s) failed to build; their rows have status 'failed' and the reason in 'error'");
         }
         AnsiConsole.WriteLine(prepared.Shard is { } shard ? $"wrote shard {shard.Index}/{shard.Count} ({shard.Part}) to {journal.DatasetDirectory}" : $"wrote {journal.DatasetDirectory}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A threshold sweep: every search in order, each probe a run whose row goes into cases.parquet, and one
+    /// row per search into thresholds.parquet, all committed together at the end (no journal: a search's
+    /// probes depend on each other, so an interrupted sweep starts again and nothing is left that looks complete).
+    /// </summary>
+    private static async Task<int> ThresholdRunAsync(PreparedRun prepared, RunRequest request, CancellationToken cancellation)
+    {
+        var spec = prepared.Spec;
+        var threshold = spec.Threshold!;
+        var options = new RunOptions(request.Parallelism, request.KeepSamples, request.StopOnFirstError, new RowMapping.RunInfo(ToolInfo.Version, spec.Hash));
+        var startedAt = DateTimeOffset.UtcNow;
+        var probes = new List<CaseStatus>();
+        try
+        {
+            await using var sink = ParquetDatasetSink.Create(prepared.Directory, request.KeepSamples);
+            var rows = await ThresholdRunner.RunAsync(spec, sink, options, report =>
+            {
+                var row = report.Row;
+                var at = $"[search {report.Search + 1}/{report.Searches}] {row.Construction} m'={row.OutputCount} {row.InputDistribution} rep {row.Replicate}";
+                if (report.Finished is { } result)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{at}: {ThresholdStatusNames.Of(result.Status)}, {threshold.Parameter} = {(result.Threshold is { } value ? value.ToString("0.####", CultureInfo.InvariantCulture) : "none")} after {result.Probes.Count} probes{(result.Monotone ? "" : " (not monotone)")}"));
+                    return;
+                }
+                probes.Add(new CaseStatus(row.CaseId, row.Replicate, row.Status, row.Error));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{at}: {threshold.Parameter} = {report.Value:0.####} -> {(row.Status == "ok" ? $"{row.Samples - row.SamplesCorrect} of {row.Samples} wrong" : "failed to build")}"));
+            }, cancellation, TestFaults.Stages());
+            sink.AddThresholds(rows);
+            var manifest = new RunManifest(spec.Name, spec.Text, spec.Hash, ToolInfo.Version, ToolInfo.GitCommit(), startedAt, DateTimeOffset.UtcNow, [.. probes]);
+            await sink.CommitAsync(manifest, cancellation);
+            ThresholdSummary.Print(rows);
+        }
+        catch (PipelineException error)
+        {
+            await Console.Error.WriteLineAsync($"run failed: {error.Message}; no dataset was written");
+            return ExitCodes.RunFailed;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("run interrupted; no dataset was written (a threshold sweep starts again from the beginning)");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"run failed: {error.Message}; no dataset was written");
+            return ExitCodes.RunFailed;
+        }
+        AnsiConsole.WriteLine($"wrote {prepared.Directory}");
         return ExitCodes.Success;
     }
 

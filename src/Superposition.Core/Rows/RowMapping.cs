@@ -119,6 +119,48 @@ public static class RowMapping
             Adversarial = runCase.SearchBudget > 0,
         };
 
+    /// <summary>
+    /// The row of one threshold search over <paramref name="search"/>'s (case, replicate), with the case row
+    /// of the probe at the threshold (null when the search found none).
+    /// </summary>
+    public static ThresholdRow ToThresholdRow(RunCase search, Thresholds.ThresholdSpec threshold, Thresholds.ThresholdResult result, CaseRow? atThreshold, RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(threshold);
+        ArgumentNullException.ThrowIfNull(result);
+        var bounds = BoundCalculator.For(search.Problem);
+        return new ThresholdRow
+        {
+            Sweep = search.Sweep,
+            Search = search.Index,
+            Replicate = search.Replicate,
+            ToolVersion = run.ToolVersion,
+            SpecHash = run.SpecHash,
+            Problem = search.Problem.ProblemName,
+            Graph = search.Problem.Graph,
+            InputCount = search.Problem.InputCount,
+            OutputCount = search.Problem.OutputCount,
+            Sparsity = search.Problem.Sparsity,
+            InputDistribution = search.InputDistribution.Name,
+            Construction = search.ConstructionName,
+            Parameter = threshold.Parameter,
+            Inputs = search.Exhaustive ? "all" : search.SearchBudget > 0 ? "adversarial" : "sampled",
+            SamplesPerProbe = search.Samples,
+            Status = Thresholds.ThresholdStatusNames.Of(result.Status),
+            Threshold = result.Threshold ?? double.NaN,
+            BracketLow = result.BracketLow,
+            BracketHigh = result.BracketHigh,
+            Tolerance = threshold.Settings.Tolerance,
+            Probes = result.Probes.Count,
+            Monotone = result.Monotone,
+            ThresholdCaseId = atThreshold?.CaseId,
+            NeuronCount = atThreshold?.NeuronCount ?? 0,
+            ParameterCount = atThreshold?.ParameterCount ?? 0,
+            RefNeuronsLower = bounds.NeuronsLower,
+            RefParametersLower = bounds.ParametersLower,
+        };
+    }
+
     private static CaseRow Identity(RunCase runCase, RunInfo run, string status, string? error, BoundValues bounds) => new()
     {
         Sweep = runCase.Sweep,

@@ -39,7 +39,7 @@ public static class SpecFields
 
     /// <summary>Fields of the spec's top-level object, in the order the documentation lists them.</summary>
     public static ImmutableArray<string> TopLevel { get; } =
-        ["name", "description", "seed", "replicates", "problem", "construction", "params", "input_distribution", "axes", "evaluation"];
+        ["name", "description", "seed", "replicates", "problem", "construction", "params", "input_distribution", "axes", "evaluation", "threshold"];
 
     /// <summary>Fields of the "problem" object (without the "problem." prefix).</summary>
     public static ImmutableArray<string> Problem { get; } =
@@ -47,6 +47,9 @@ public static class SpecFields
 
     /// <summary>Fields of the "evaluation" object.</summary>
     public static ImmutableArray<string> Evaluation { get; } = ["samples", "batch_size", "inputs", "max_inputs", "budget"];
+
+    /// <summary>Fields of the "threshold" object.</summary>
+    public static ImmutableArray<string> Threshold { get; } = ["parameter", "low", "high", "tolerance", "min", "max_expansions"];
 
     /// <summary>Values of <c>evaluation.inputs</c>: drawn from the input distribution, or every input of its support.</summary>
     public static ImmutableArray<string> InputModes { get; } = ["sampled", "all", "adversarial"];

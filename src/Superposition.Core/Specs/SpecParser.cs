@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Superposition.Sweeps;
+using Superposition.Thresholds;
 using Superposition.Validation;
 
 namespace Superposition.Specs;
@@ -61,6 +62,10 @@ public static partial class SpecParser
             if (reader.CasesAreWellDefined)
             {
                 errors.AddRange(SweepChecks.Check(spec));
+                if (reader.Threshold is { } threshold && errors.Count == 0)
+                {
+                    spec = ThresholdChecks.Resolve(spec, threshold, errors) ?? spec;
+                }
             }
             return errors.Count == 0 ? new SpecParseResult.Parsed(spec) : new SpecParseResult.Invalid([.. errors]);
         }
@@ -88,6 +93,9 @@ public static partial class SpecParser
         private long _maxInputs = SpecFields.DefaultMaxInputs;
         private bool _adversarial;
         private int _searchBudget = SpecFields.DefaultSearchBudget;
+
+        /// <summary>The threshold section as read, or null when the spec has none or it was malformed (reported).</summary>
+        public ThresholdDraft? Threshold { get; private set; }
 
         /// <summary>True when the axes are well formed, so the cases are defined and can be checked one by one.</summary>
         public bool CasesAreWellDefined => _axesAreValid;
@@ -127,6 +135,9 @@ public static partial class SpecParser
                         break;
                     case "evaluation":
                         ReadEvaluation(value, path);
+                        break;
+                    case "threshold":
+                        Threshold = ThresholdDraft.Read(value, path, errors);
                         break;
                     default:
                         errors.Add(new SpecError(path, $"unknown field '{name}'; {NearestName.Hint(name, SpecFields.TopLevel)}"));

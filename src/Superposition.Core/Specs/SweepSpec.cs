@@ -37,6 +37,12 @@ public sealed record SweepSpec
     public ImmutableArray<SweepAxis> Axes { get; internal init; }
 
     public EvaluationSettings Evaluation { get; internal init; }
+
+    /// <summary>
+    /// The threshold search the sweep runs instead of its plain cases, or null for a plain sweep: each
+    /// (case, replicate) becomes one search over <see cref="Thresholds.ThresholdSpec.Parameter"/>.
+    /// </summary>
+    public Thresholds.ThresholdSpec? Threshold { get; internal init; }
 }
 
 /// <summary>One axis: fields varied together; every list has the same length.</summary>

@@ -1,15 +1,18 @@
 namespace Superposition.Thresholds;
 
-/// <summary>What one probe of the parameter saw: how many evaluated inputs were wrong, out of how many.</summary>
-public readonly record struct ProbeOutcome(long WrongInputs, long Samples)
+/// <summary>
+/// What one probe of the parameter saw: how many evaluated inputs were wrong, out of how many, or that no
+/// network could be built at that value (<paramref name="Failed"/>), which is not exact either.
+/// </summary>
+public readonly record struct ProbeOutcome(long WrongInputs, long Samples, bool Failed = false)
 {
-    public bool Exact => WrongInputs == 0;
+    public bool Exact => !Failed && WrongInputs == 0;
 }
 
 /// <summary>One probe as recorded: the parameter value and what the evaluation at that value saw.</summary>
-public readonly record struct ThresholdProbe(double Value, long WrongInputs, long Samples)
+public readonly record struct ThresholdProbe(double Value, long WrongInputs, long Samples, bool Failed = false)
 {
-    public bool Exact => WrongInputs == 0;
+    public bool Exact => !Failed && WrongInputs == 0;
 }
 
 /// <summary>How a search ended.</summary>
@@ -26,6 +29,19 @@ public enum ThresholdStatus
 
     /// <summary>Exact at every value probed down to the last downward expansion (above the lower limit).</summary>
     NoWrongValue,
+}
+
+/// <summary>The status words of thresholds.parquet.</summary>
+public static class ThresholdStatusNames
+{
+    public static string Of(ThresholdStatus status) => status switch
+    {
+        ThresholdStatus.Found => "found",
+        ThresholdStatus.ExactAtLowerLimit => "exact_at_min",
+        ThresholdStatus.NoExactValue => "no_exact_value",
+        ThresholdStatus.NoWrongValue => "no_wrong_value",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown threshold status"),
+    };
 }
 
 /// <summary>
@@ -85,6 +101,16 @@ public static class ThresholdSearch
 {
     public static ThresholdResult Search(ThresholdSettings settings, Func<double, ProbeOutcome> probe)
     {
+        ArgumentNullException.ThrowIfNull(probe);
+        // Every await below completes synchronously with a synchronous probe, so this does not block on work elsewhere.
+        return SearchAsync(settings, value => ValueTask.FromResult(probe(value))).AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>As <see cref="Search"/>, for a probe that runs asynchronously (a pipeline run); probes are made one at a time.</summary>
+    public static async ValueTask<ThresholdResult> SearchAsync(ThresholdSettings settings, Func<double, ValueTask<ProbeOutcome>> probe)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(probe);
         var problems = settings.Problems();
         if (problems.Count > 0)
         {
@@ -92,10 +118,10 @@ public static class ThresholdSearch
         }
 
         var probes = new List<ThresholdProbe>();
-        bool Exact(double value)
+        async ValueTask<bool> Exact(double value)
         {
-            var outcome = probe(value);
-            probes.Add(new ThresholdProbe(value, outcome.WrongInputs, outcome.Samples));
+            var outcome = await probe(value).ConfigureAwait(false);
+            probes.Add(new ThresholdProbe(value, outcome.WrongInputs, outcome.Samples, outcome.Failed));
             return outcome.Exact;
         }
 
@@ -105,7 +131,7 @@ public static class ThresholdSearch
         // Upper end: move up until exact.
         var expansions = 0;
         var lowKnownWrong = false;
-        while (!Exact(high))
+        while (!await Exact(high).ConfigureAwait(false))
         {
             if (expansions++ == settings.MaxExpansions)
             {
@@ -120,7 +146,7 @@ public static class ThresholdSearch
         // Lower end: move down until wrong (or the limit is exact).
         expansions = 0;
         var step = settings.High - settings.Low;
-        while (!lowKnownWrong && Exact(low))
+        while (!lowKnownWrong && await Exact(low).ConfigureAwait(false))
         {
             high = low;
             if (low <= settings.LowerLimit)
@@ -142,7 +168,7 @@ public static class ThresholdSearch
             {
                 break; // floating-point resolution reached
             }
-            if (Exact(middle))
+            if (await Exact(middle).ConfigureAwait(false))
             {
                 high = middle;
             }
