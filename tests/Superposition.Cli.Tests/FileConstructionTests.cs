@@ -103,21 +103,9 @@ public sealed class FileConstructionTests
     /// <summary>The `plan --all` lines (tab-separated, one per run) that name a case of the file or dedicated construction.</summary>
     private static async Task<List<string>> PlanIdsAsync(string spec)
     {
-        var output = new StringWriter();
-        var previous = Console.Out;
-        var console = Spectre.Console.AnsiConsole.Console;
-        Console.SetOut(output);
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) });
-        try
-        {
-            Assert.Equal(0, await Program.InvokeAsync(["plan", spec, "--all"]).WaitAsync(Timeout));
-        }
-        finally
-        {
-            Console.SetOut(previous);
-            Spectre.Console.AnsiConsole.Console = console;
-        }
-        var lines = output.ToString().Split('\n').Where(line => line.Contains('\t', StringComparison.Ordinal) && (line.Contains("file", StringComparison.Ordinal) || line.Contains("dedicated", StringComparison.Ordinal))).Select(line => line.Trim()).ToList();
+        var (output, exit) = await InProcess.CaptureAsync("plan", spec, "--all");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n').Where(line => line.Contains('\t', StringComparison.Ordinal) && (line.Contains("file", StringComparison.Ordinal) || line.Contains("dedicated", StringComparison.Ordinal))).Select(line => line.Trim()).ToList();
         Assert.Equal(8, lines.Count);
         return lines;
     }

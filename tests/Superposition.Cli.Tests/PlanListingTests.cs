@@ -19,8 +19,8 @@ public class PlanListingTests
         using var directory = new TemporaryDirectory();
         var spec = TestSpecs.Write(directory, "listing", Spec);
 
-        var (summary, summaryExit) = await CaptureAsync("plan", spec);
-        var (all, allExit) = await CaptureAsync("plan", spec, "--all");
+        var (summary, summaryExit) = await InProcess.CaptureAsync("plan", spec);
+        var (all, allExit) = await InProcess.CaptureAsync("plan", spec, "--all");
 
         Assert.Equal((0, 0), (summaryExit, allExit));
         Assert.Contains($"… and {60 - 40} more runs", summary, StringComparison.Ordinal);
@@ -29,25 +29,5 @@ public class PlanListingTests
         var rows = lines.Where(line => line.Split('\t') is { Length: 10 } cells && int.TryParse(cells[0], out _)).ToList();
         Assert.Equal(Enumerable.Range(0, 60).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Select(row => row.Split('\t')[0]));
         Assert.DoesNotContain("more runs", all, StringComparison.Ordinal);
-    }
-
-    /// <summary>Runs a verb in process with stdout captured (Spectre's console writes there too).</summary>
-    private static async Task<(string Output, int Exit)> CaptureAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var previous = Console.Out;
-        var console = Spectre.Console.AnsiConsole.Console;
-        Console.SetOut(output);
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) });
-        try
-        {
-            var result = await InProcess.InvokeAsync(args);
-            return (output.ToString(), result.Exit);
-        }
-        finally
-        {
-            Console.SetOut(previous);
-            Spectre.Console.AnsiConsole.Console = console;
-        }
     }
 }

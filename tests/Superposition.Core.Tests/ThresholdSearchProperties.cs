@@ -119,3 +119,49 @@ public class ThresholdSearchProperties
         Assert.Throws<ArgumentException>(() => ThresholdSearch.Search(settings, _ => new ProbeOutcome(0, 1)));
     }
 }
+
+/// <summary>
+/// <see cref="ThresholdSpec.MaxProbes"/> bounds the probes of any search, whatever the probes return
+/// (monotone or not, failed builds included): plan promises it, and the run-count limit relies on it.
+/// </summary>
+public class ThresholdProbeBoundProperties
+{
+    private static Gen<(ThresholdSpec Spec, int[] Outcomes)> Cases { get; } =
+        from limit in Gen.Choose(0, 50).Select(v => v / 10.0)
+        from lowOffset in Gen.Choose(0, 100).Select(v => v / 10.0)
+        from width in Gen.Choose(1, 100).Select(v => v / 20.0)
+        from tolerance in Gen.Elements(1e-6, 1e-3, 0.01, 0.1, 1.0, 10.0)
+        from expansions in Gen.Choose(0, ThresholdSpec.MaxExpansionsLimit)
+        from outcomes in Gen.Choose(0, 2).ArrayOf(200)
+        select (new ThresholdSpec("p", new ThresholdSettings(limit + lowOffset, limit + lowOffset + width, tolerance, limit, expansions)), outcomes);
+
+    [Property(MaxTest = 3000)]
+    public Property No_search_makes_more_probes_than_the_bound() => Prop.ForAll(Arb.From(Cases), c =>
+    {
+        var call = 0;
+        // 0: exact, 1: wrong, 2: failed to build; an arbitrary sequence, so every branch and non-monotone runs occur.
+        var result = ThresholdSearch.Search(c.Spec.Settings, _ => c.Outcomes[call++ % c.Outcomes.Length] switch
+        {
+            0 => new ProbeOutcome(0, 10),
+            1 => new ProbeOutcome(3, 10),
+            _ => new ProbeOutcome(0, 0, Failed: true),
+        });
+
+        Assert.True(result.Probes.Count <= c.Spec.MaxProbes, $"{result.Probes.Count} probes, bound {c.Spec.MaxProbes}");
+        Assert.All(result.Probes, p => Assert.InRange(p.Value, c.Spec.SmallestProbe, c.Spec.LargestProbe));
+    });
+
+    [Fact]
+    public void A_failed_build_is_not_exact()
+    {
+        // Exact from 2 on, but the build fails at the initial high, 3: a failure counts as wrong, so the
+        // upper end moves up (to 7) and the bracket narrows just above 3, never onto the failed value.
+        var result = ThresholdSearch.Search(new ThresholdSettings(1, 3, 0.01, 0, 2), v => v == 3
+            ? new ProbeOutcome(0, 0, Failed: true)
+            : new ProbeOutcome(v >= 2 ? 0 : 1, 10));
+
+        Assert.Equal(ThresholdStatus.Found, result.Status);
+        Assert.InRange(result.Threshold!.Value, 3.0001, 3.01);
+        Assert.Contains(result.Probes, p => p.Value == 3 && p.Failed && !p.Exact);
+    }
+}

@@ -35,13 +35,18 @@ internal static class PlanCommand
         {
             return ExitCodes.BadInput;
         }
-        if (spec.Threshold is { } threshold)
-        {
-            // A search's largest network is at its largest probe: list and check the runs there.
-            runs = ThresholdProbes.RunsAt(spec, threshold.LargestProbe);
-        }
         var (workers, available) = (Environment.ProcessorCount, MemoryCheck.AvailableBytes());
         var tally = new MemoryTally(workers, keepSamples: false);
+        if (spec.Threshold is { } threshold)
+        {
+            // A size may grow at either end of what a search can probe (superposed-and's blocks grow as its channel
+            // shrinks): check memory at both, and list the runs at the largest value.
+            foreach (var run in ThresholdProbes.RunsAt(spec, threshold.SmallestProbe))
+            {
+                tally.Add(run);
+            }
+            runs = ThresholdProbes.RunsAt(spec, threshold.LargestProbe);
+        }
         var first = new List<RunCase>(ScreenRows);
         long count = 0, samples = 0, cases = 0;
         CaseId? lastCase = null;
@@ -101,7 +106,7 @@ internal static class PlanCommand
         {
             var settings = search.Settings;
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"threshold sweep: each run above is one search of {search.Field}, first bracket [{settings.Low}, {settings.High}], tolerance {settings.Tolerance}, probing values from {search.SmallestProbe} to {search.LargestProbe} (listed and memory-checked at {search.LargestProbe}); at most {search.MaxProbes} probes a search, {count * search.MaxProbes} runs in all."));
+                $"threshold sweep: each run above is one search of {search.Field}, first bracket [{settings.Low}, {settings.High}], tolerance {settings.Tolerance}, probing values from {search.SmallestProbe} to {search.LargestProbe} (listed at {search.LargestProbe}, memory-checked at both ends); at most {search.MaxProbes} probes a search, {count * search.MaxProbes} runs in all."));
             evaluated += " per probe";
         }
         AnsiConsole.WriteLine($"{spec.Name}: {count} runs ({cases} cases × replicates), {evaluated}; spec is valid.");

@@ -28,6 +28,26 @@ internal static class InProcess
         }
     }
 
+    /// <summary>As <see cref="InvokeAsync"/>, with stdout captured too (Spectre's console writes there as well): (exit code, stdout).</summary>
+    public static async Task<(string Output, int Exit)> CaptureAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var previous = Console.Out;
+        var console = Spectre.Console.AnsiConsole.Console;
+        Console.SetOut(output);
+        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(output) });
+        try
+        {
+            var result = await InvokeAsync(args);
+            return (output.ToString(), result.Exit);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+            Spectre.Console.AnsiConsole.Console = console;
+        }
+    }
+
     /// <summary>For properties, which are synchronous.</summary>
     public static CliResult Invoke(params string[] args) => InvokeAsync(args).GetAwaiter().GetResult();
 }

@@ -57,15 +57,5 @@ internal static class SpecSamples
     }
 
     /// <summary>The directory holding Superposition.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Superposition.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"no Superposition.sln above {AppContext.BaseDirectory}");
-    }
+    public static string RepositoryRoot() => Superposition.Testing.RepositoryRoot.Path;
 }
