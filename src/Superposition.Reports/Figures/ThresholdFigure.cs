@@ -108,10 +108,13 @@ internal static class ThresholdFigure
         foreach (var series in points.Where(p => !p.Found.IsEmpty).GroupBy(p => p.Series))
         {
             var all = series.SelectMany(p => p.Normalised).Order().ToList();
-            builder.AppendLine().AppendLine($"{series.Key}: empirical constant (median over every search that found a threshold, m' = {Text.Count(series.First().OutputCount)} to {Text.Count(series.Last().OutputCount)}) {Text.Ratio(Median(all))}, range {Text.Ratio(all[0])} to {Text.Ratio(all[^1])}.");
+            builder.AppendLine().AppendLine($"{series.Key}: empirical constant (median over every search that found a threshold, m' = {Text.Count(series.First().OutputCount)} to {Text.Count(series.Last().OutputCount)}) {Number(Median(all))}, range {Number(all[0])} to {Number(all[^1])}.");
         }
         return builder.ToString();
     }
 
-    private static string Spread(IReadOnlyList<double> sorted) => $"{Text.Ratio(Median(sorted))} ({Text.Ratio(sorted[0])}–{Text.Ratio(sorted[^1])})";
+    private static string Spread(IReadOnlyList<double> sorted) => $"{Number(Median(sorted))} ({Number(sorted[0])}–{Number(sorted[^1])})";
+
+    /// <summary>Three significant digits, but whole with separators from 100 up (a wide peer's constant is in the thousands).</summary>
+    private static string Number(double value) => Math.Abs(value) >= 100 ? Text.Count(value) : Text.Ratio(value);
 }
