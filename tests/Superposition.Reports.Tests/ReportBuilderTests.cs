@@ -8,7 +8,7 @@ namespace Superposition.Reports.Tests;
 
 public class ReportBuilderTests
 {
-    private static readonly string[] AllFigures = ["neurons.png", "parameters.png", "transition.png", "crossover.png", "gap.png"];
+    private static readonly string[] AllFigures = ["neurons.png", "parameters.png", "transition.png", "crossover.png", "gap.png", "threshold.png"];
 
     [Fact]
     public void Generate_writes_every_figure_and_the_summary_for_a_complete_dataset()
@@ -16,7 +16,7 @@ public class ReportBuilderTests
         using var directory = new TempDirectory();
         var output = directory.PathOf("report");
 
-        var result = ReportBuilder.Generate(SyntheticRows.Everything(), output);
+        var result = ReportBuilder.Generate(SyntheticRows.Everything(), ThresholdFigureTests.Rows, output);
 
         Assert.Equal([.. AllFigures.Select(f => Path.Combine(output, f)), Path.Combine(output, "summary.md")], result.Files.AsEnumerable());
         Assert.All(result.Figures, f => Assert.True(f.Written, f.SkipReason));
