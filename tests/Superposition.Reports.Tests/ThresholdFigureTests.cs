@@ -10,12 +10,29 @@ public class ThresholdFigureTests
     /// <summary>A search row; neurons chosen so that neurons / (√m' · log2 m') is a round number.</summary>
     public static ThresholdRow Search(int outputs, long neurons, double threshold, int replicate, string status = "found") => new()
     {
-        Sweep = "threshold", Search = replicate, Replicate = replicate, Problem = "and", Graph = "random",
-        InputCount = outputs, OutputCount = outputs, Sparsity = 3, InputDistribution = "uniform", Construction = "superposed-and",
-        Parameter = "neuron_factor", Inputs = "sampled", SamplesPerProbe = 2000, Status = status,
-        Threshold = status == "found" ? threshold : double.NaN, BracketLow = threshold - 0.02, BracketHigh = threshold, Tolerance = 0.025,
-        Probes = 8, Monotone = true, ThresholdCaseId = status == "found" ? $"case{outputs}-{replicate}" : null,
-        NeuronCount = status == "found" ? neurons : 0, RefNeuronsLower = Math.Sqrt(outputs * Math.Log2(outputs)),
+        Sweep = "threshold",
+        Search = replicate,
+        Replicate = replicate,
+        Problem = "and",
+        Graph = "random",
+        InputCount = outputs,
+        OutputCount = outputs,
+        Sparsity = 3,
+        InputDistribution = "uniform",
+        Construction = "superposed-and",
+        Parameter = "neuron_factor",
+        Inputs = "sampled",
+        SamplesPerProbe = 2000,
+        Status = status,
+        Threshold = status == "found" ? threshold : double.NaN,
+        BracketLow = threshold - 0.02,
+        BracketHigh = threshold,
+        Tolerance = 0.025,
+        Probes = 8,
+        Monotone = true,
+        ThresholdCaseId = status == "found" ? $"case{outputs}-{replicate}" : null,
+        NeuronCount = status == "found" ? neurons : 0,
+        RefNeuronsLower = Math.Sqrt(outputs * Math.Log2(outputs)),
     };
 
     // m' = 1024: √m' · log2 m' = 32 · 10 = 320; m' = 4096: 64 · 12 = 768.

@@ -346,7 +346,15 @@ public static class SpecGenerators
             default:
                 return null;
         }
-        return root!.ToJsonString();
+        try
+        {
+            return root!.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonNode unescapes strings lazily: text with an escaped lone surrogate parses but cannot be written back.
+            return null;
+        }
     }
 
     private static void Collect(JsonNode? node, List<JsonNode> containers)
