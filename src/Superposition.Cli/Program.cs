@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Superposition.Cli.Commands;
+using Superposition.Training;
 
 namespace Superposition.Cli;
 
@@ -25,6 +26,8 @@ public static class Program
     /// <summary>Parses and runs a command line; callable in process by tests.</summary>
     public static async Task<int> InvokeAsync(string[] args)
     {
+        // Constructions of the edge projects: their definitions join the registry; nothing trains until a case asks.
+        TrainingConstructions.Install();
         var root = new RootCommand("Superposition: build, evaluate and measure networks that compute in superposition.");
         foreach (var command in new[] { RunCommand.Create(), PlanCommand.Create(), BoundsCommand.Create(), ReportCommand.Create(), ExportCommand.Create(), VerifyCommand.Create(), BenchCommand.Create() })
         {

@@ -30,6 +30,8 @@ public class ConstructionSizeTests
         { "connection-probability-over-1", $$""" "construction": "random-and", {{Small}}, "params": { "connection_probability": 1.5 } """, "params.connection_probability" },
         { "random-and-int-max-neurons", $$""" "construction": "random-and", {{Small}}, "params": { "neurons": 2147483647 } """, "params.neurons" },
         { "representation-huge-neuron-factor", $$""" "construction": "representation", {{Small}}, "params": { "neuron_factor": 1e300 } """, "params.neuron_factor" },
+        { "trained-too-many-steps", """ "construction": "trained", "problem": { "kind": "and", "graph": "complete", "input_count": 100, "output_count": 4950, "sparsity": 3 }, "params": { "steps": 1000000000 } """, "params.steps" },
+        { "trained-too-wide", """ "construction": "trained", "problem": { "kind": "and", "graph": "complete", "input_count": 100, "output_count": 4950, "sparsity": 3 }, "params": { "hidden_width": 100000, "steps": 1 } """, "params.hidden_width" },
         { "pairs-past-one-array", """ "construction": "dedicated", "problem": { "kind": "and", "graph": "random", "input_count": 100000, "output_count": 1500000000, "sparsity": 3 } """, "problem.output_count" },
     };
 

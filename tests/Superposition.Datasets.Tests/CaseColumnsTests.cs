@@ -36,6 +36,7 @@ public sealed class CaseColumnsTests
             "wrong_no_true_output", "wrong_one_true_output", "wrong_two_true_outputs", "wrong_three_or_more_true_outputs",
             "exhaustive", "worst_input_index", "worst_input", "wrong_inputs", "adversarial", "search_evaluations",
             "build_seconds", "eval_seconds", "samples_per_second",
+            "training_final_loss", "training_steps", "training_seconds", "training_seed",
         ];
 
         Assert.Equal(contract, CaseColumns.Table.Columns.Select(column => column.Name));

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using FsCheck;
 using FsCheck.Fluent;
+using Superposition.Codes;
 using Superposition.Evaluation;
 using Superposition.Inputs;
 using Superposition.Networks;
@@ -53,21 +54,47 @@ public sealed class TrainerTests
         Assert.Equal(1.0, MlpGradient.Pointwise(TrainingLoss.Bce, 800, 0).Derivative, 12);
     }
 
-    /// <summary>A tiny net, a small batch and a loss; cases with a hidden pre-activation near the ReLU kink are left out, where a finite difference is not a derivative.</summary>
-    private static Gen<(AndProblem Problem, MlpParameters Parameters, SampleBatch Batch, TrainingLoss Loss)> GradientCases() =>
+    /// <summary>
+    /// A tiny net, a small batch, a loss and one-hot or code-OR inputs (a random code of width 1 to 3 over
+    /// 2 to 6 neurons, so supports overlap); cases with a hidden pre-activation near the ReLU kink are left
+    /// out, where a finite difference is not a derivative.
+    /// </summary>
+    private static Gen<(AndProblem Problem, MlpParameters Parameters, SampleBatch Batch, TrainingLoss Loss, Code? Code)> GradientCases() =>
         (from m in Gen.Choose(2, 5)
          from s in Gen.Choose(1, m)
          from hidden in Gen.Choose(1, 4)
          from batchSize in Gen.Choose(1, 5)
          from loss in Gen.Elements(Losses)
+         from superposed in Gen.Elements(false, true)
+         from neurons in Gen.Choose(2, 6)
+         from width in Gen.Choose(1, 3)
          from seed in CoreGenerators.Seeds
          let problem = (AndProblem)ProblemGeneration.Generate(new ProblemSpec(ProblemKind.And, "complete", m, m * (m - 1) / 2, s), seed)
-         let parameters = Trainer.Initial(m, hidden, problem.OutputCount, seed)
+         let code = superposed ? CodeFactory.Uniform(m, neurons, Math.Min(width, neurons), new Rng(seed.Derive("code"))) : null
+         let parameters = Trainer.Initial(code?.NeuronCount ?? m, hidden, problem.OutputCount, seed)
          let batch = InputSamplers.Batch(problem, "uniform", 0, batchSize, seed.Derive("batch"))
-         select (Problem: problem, Parameters: parameters, Batch: batch, Loss: loss))
-        .Where(c => MinimumAbsolutePreActivation(c.Parameters, c.Batch) > 1e-3);
+         select (Problem: problem, Parameters: parameters, Batch: batch, Loss: loss, Code: code))
+        .Where(c => MinimumAbsolutePreActivation(c.Parameters, c.Batch, c.Code) > 1e-3);
 
-    private static double MinimumAbsolutePreActivation(MlpParameters parameters, SampleBatch batch)
+    /// <summary>The input neurons a sample turns on: its features, or every neuron some active feature's support holds.</summary>
+    private static int[] OnNeurons(ReadOnlySpan<int> features, Code? code)
+    {
+        if (code is null)
+        {
+            return features.ToArray();
+        }
+        var on = new SortedSet<int>();
+        foreach (var feature in features)
+        {
+            foreach (var neuron in code.Support(feature))
+            {
+                on.Add(neuron);
+            }
+        }
+        return [.. on];
+    }
+
+    private static double MinimumAbsolutePreActivation(MlpParameters parameters, SampleBatch batch, Code? code)
     {
         var minimum = double.PositiveInfinity;
         for (var k = 0; k < batch.Count; k++)
@@ -75,7 +102,7 @@ public sealed class TrainerTests
             for (var u = 0; u < parameters.HiddenWidth; u++)
             {
                 var sum = parameters.B1[u];
-                foreach (var i in batch.Active(k))
+                foreach (var i in OnNeurons(batch.Active(k), code))
                 {
                     sum += parameters.W1[(u * parameters.InputCount) + i];
                 }
@@ -92,7 +119,7 @@ public sealed class TrainerTests
             c =>
             {
                 var gradient = new double[c.Parameters.Values.Length];
-                MlpGradient.LossAndGradient(c.Parameters, c.Batch, c.Loss, gradient);
+                MlpGradient.LossAndGradient(c.Parameters, c.Batch, c.Loss, gradient, c.Code);
                 var scratch = new double[gradient.Length];
                 const double step = 1e-6;
                 for (var k = 0; k < gradient.Length; k++)
@@ -101,7 +128,7 @@ public sealed class TrainerTests
                     plus.Values[k] += step;
                     var minus = c.Parameters.Copy();
                     minus.Values[k] -= step;
-                    var numeric = (MlpGradient.LossAndGradient(plus, c.Batch, c.Loss, scratch) - MlpGradient.LossAndGradient(minus, c.Batch, c.Loss, scratch)) / (2 * step);
+                    var numeric = (MlpGradient.LossAndGradient(plus, c.Batch, c.Loss, scratch, c.Code) - MlpGradient.LossAndGradient(minus, c.Batch, c.Loss, scratch, c.Code)) / (2 * step);
                     Assert.True(Math.Abs(numeric - gradient[k]) <= 1e-6 + (1e-4 * Math.Abs(numeric)), $"{c.Loss}: parameter {k} has gradient {gradient[k]}, finite difference {numeric}");
                 }
             },
@@ -161,7 +188,7 @@ public sealed class TrainerTests
                 var z = 0.0;
                 for (var u = 0; u < hidden.Length; u++)
                 {
-                    z += (float)parameters.W2[(e * hidden.Length) + u] * hidden[u];
+                    z += (float)parameters.OutputWeight(e, u) * hidden[u];
                 }
                 if (z + (float)parameters.B2[e] > settings.Threshold)
                 {

@@ -31,8 +31,14 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
     /// <summary>Problems that depend on problem and options, each naming the parameter it is about.</summary>
     public Func<ProblemSpec, TOptions, IEnumerable<ParameterError>> CheckOptions { get; init; } = (_, _) => [];
 
-    /// <summary>Draws the network's parts from the seed.</summary>
-    public required Func<TProblem, TOptions, Seed, NetworkParts> BuildParts { get; init; }
+    /// <summary>Draws the network's parts from the seed (the one-compute-layer shape); set this or <see cref="BuildNetwork"/>.</summary>
+    public Func<TProblem, TOptions, Seed, NetworkParts>? BuildParts { get; init; }
+
+    /// <summary>
+    /// Builds the whole network, for a construction whose network is not the one-compute-layer shape (a
+    /// trained network): given the canonical values, which it must record in the network it makes.
+    /// </summary>
+    public Func<TProblem, TOptions, ConstructionParameters, Seed, Network>? BuildNetwork { get; init; }
 
     /// <summary>The sizes the build will draw (docs/spec-format.md, "Memory estimate").</summary>
     public required Func<ProblemSpec, TOptions, ConstructionSizes> Sizes { get; init; }
@@ -88,7 +94,13 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
     {
         ArgumentNullException.ThrowIfNull(problem);
         var typed = problem as TProblem ?? throw new ArgumentException($"'{Name}' builds for {typeof(TProblem).Name}, not {problem.GetType().Name}", nameof(problem));
-        return Network.Create(Name, request.Values, problem, seed, BuildParts(typed, Options(request), seed));
+        ArgumentNullException.ThrowIfNull(request);
+        if (BuildNetwork is { } whole)
+        {
+            return whole(typed, Options(request), request.Values, seed);
+        }
+        var parts = BuildParts ?? throw new InvalidOperationException($"'{Name}' sets neither BuildParts nor BuildNetwork");
+        return Network.Create(Name, request.Values, problem, seed, parts(typed, Options(request), seed));
     }
 
     public override ConstructionSizes EstimateSizes(ProblemSpec problem, ConstructionRequest request) => Sizes(problem, Options(request));

@@ -28,10 +28,44 @@ public static class ConstructionRegistry
     /// </summary>
     public static ImmutableArray<ConstructionDefinition> Imported { get; } = [FileConstruction.Definition];
 
-    /// <summary>Every name a spec may give: <see cref="Names"/> and the imported definitions.</summary>
-    public static ImmutableArray<string> SpecNames { get; } = [.. Names, .. Imported.Select(c => c.Name)];
+    /// <summary>
+    /// Definitions an edge project adds (the trained construction, whose code Core does not reference):
+    /// the composition root installs them with <see cref="Install"/>. A spec may name them and a sweep runs
+    /// them; the edge project's tests run the invariant suite on them at their own sizes.
+    /// </summary>
+    public static ImmutableArray<ConstructionDefinition> Extensions => _extensions;
 
-    public static ConstructionDefinition? Find(string name) => All.FirstOrDefault(c => c.Name == name) ?? Imported.FirstOrDefault(c => c.Name == name);
+    private static ImmutableArray<ConstructionDefinition> _extensions = [];
+
+    /// <summary>Adds <paramref name="definitions"/> to <see cref="Extensions"/>; installing one twice is harmless, a second definition under a taken name is refused.</summary>
+    public static void Install(params ReadOnlySpan<ConstructionDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            ArgumentNullException.ThrowIfNull(definition);
+            ImmutableArray<ConstructionDefinition> before, after;
+            do
+            {
+                before = _extensions;
+                if (Find(definition.Name) is { } taken)
+                {
+                    if (ReferenceEquals(taken, definition))
+                    {
+                        break;
+                    }
+                    throw new ArgumentException($"a construction named '{definition.Name}' is registered already", nameof(definitions));
+                }
+                after = before.Add(definition);
+            }
+            while (ImmutableInterlocked.InterlockedCompareExchange(ref _extensions, after, before) != before);
+        }
+    }
+
+    /// <summary>Every name a spec may give: <see cref="Names"/>, the imported definitions and the installed extensions.</summary>
+    public static ImmutableArray<string> SpecNames => [.. Names, .. Imported.Select(c => c.Name), .. Extensions.Select(c => c.Name)];
+
+    public static ConstructionDefinition? Find(string name) =>
+        All.FirstOrDefault(c => c.Name == name) ?? Imported.FirstOrDefault(c => c.Name == name) ?? Extensions.FirstOrDefault(c => c.Name == name);
 
     /// <summary>The role of the construction named <paramref name="name"/>, or null when none is registered under it (rows of an older dataset).</summary>
     public static ConstructionRole? RoleOf(string name) => Find(name)?.Role;

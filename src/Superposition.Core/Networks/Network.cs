@@ -107,6 +107,16 @@ public sealed class Network
     /// <summary>Exact resource counts and description-length bounds, computed once at creation.</summary>
     public ResourceCounts Resources { get; }
 
+    /// <summary>How a trained network's weights were found (loss, steps, time, seed); null for a constructed network.</summary>
+    public TrainingRecord? Training { get; private init; }
+
+    /// <summary>This network with <paramref name="training"/> recorded as how its weights were found.</summary>
+    public Network WithTraining(TrainingRecord training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return new Network(Construction, Parameters, Problem, Seed, Input, Layers, Readout, Layout) { Training = training };
+    }
+
     /// <summary>b_in, the width of every input code (x̃_i = |C_i ∩ a| / b_in); checked uniform at creation.</summary>
     public int InputWidth => InputCode.Width(0);
 

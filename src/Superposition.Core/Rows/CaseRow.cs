@@ -92,4 +92,10 @@ public sealed record CaseRow
     public double BuildSeconds { get; init; }
     public double EvalSeconds { get; init; }
     public double SamplesPerSecond { get; init; }
+
+    // training (added within schema version 1): null unless the network was trained
+    public double? TrainingFinalLoss { get; init; }
+    public int? TrainingSteps { get; init; }
+    public double? TrainingSeconds { get; init; }
+    public ulong? TrainingSeed { get; init; }
 }

@@ -72,6 +72,10 @@ public static class RowMapping
             BuildSeconds = timing.BuildSeconds,
             EvalSeconds = timing.EvalSeconds,
             SamplesPerSecond = timing.EvalSeconds > 0 ? statistics.Samples / timing.EvalSeconds : double.NaN,
+            TrainingFinalLoss = network.Training?.FinalLoss,
+            TrainingSteps = network.Training?.Steps,
+            TrainingSeconds = network.Training?.Seconds,
+            TrainingSeed = network.Training?.Seed,
         };
     }
 

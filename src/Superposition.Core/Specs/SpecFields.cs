@@ -83,12 +83,12 @@ public static class SpecFields
     /// Every path an axis may vary, for hints: the problem fields, construction, input distribution and
     /// params.&lt;name&gt; for every parameter some registered construction has.
     /// </summary>
-    public static ImmutableArray<string> AxisPaths { get; } =
+    public static ImmutableArray<string> AxisPaths =>
     [
         .. Problem.Select(f => ProblemPrefix + f),
         Construction,
         InputDistribution,
-        .. ConstructionRegistry.All.Concat(ConstructionRegistry.Imported).SelectMany(c => c.Parameters).Select(p => ParamsPrefix + p.Name).Distinct().Order(StringComparer.Ordinal),
+        .. ConstructionRegistry.All.Concat(ConstructionRegistry.Imported).Concat(ConstructionRegistry.Extensions).SelectMany(c => c.Parameters).Select(p => ParamsPrefix + p.Name).Distinct().Order(StringComparer.Ordinal),
     ];
 
     /// <summary>Whether <paramref name="path"/> names a case field (a valid base or axis path).</summary>

@@ -95,5 +95,11 @@ internal static class CaseColumns
         C.Value("build_seconds", row => row.BuildSeconds),
         C.Value("eval_seconds", row => row.EvalSeconds),
         C.Value("samples_per_second", row => row.SamplesPerSecond),
+
+        // training: added within version 1, null for constructed networks
+        C.OptionalValue("training_final_loss", row => row.TrainingFinalLoss).AbsentFromOlderFiles(),
+        C.OptionalValue("training_steps", row => row.TrainingSteps).AbsentFromOlderFiles(),
+        C.OptionalValue("training_seconds", row => row.TrainingSeconds).AbsentFromOlderFiles(),
+        C.OptionalValue("training_seed", row => row.TrainingSeed).AbsentFromOlderFiles(),
     ]);
 }

@@ -12,6 +12,9 @@ internal static class Columns<TRow>
     public static Column<TRow> Value<T>(string name, Expression<Func<TRow, T>> property)
         where T : struct => new ValueColumn<TRow, T>(name, Property<TRow, T>.Of(property));
 
+    public static Column<TRow> OptionalValue<T>(string name, Expression<Func<TRow, T?>> property)
+        where T : struct => new OptionalValueColumn<TRow, T>(name, Property<TRow, T?>.Of(property));
+
     public static Column<TRow> Text(string name, Expression<Func<TRow, string?>> property) =>
         new TextColumn<TRow>(name, Property<TRow, string?>.Of(property), nullable: false);
 

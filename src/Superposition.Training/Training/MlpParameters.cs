@@ -2,8 +2,9 @@ namespace Superposition.Training;
 
 /// <summary>
 /// The parameters of x ↦ W2·ReLU(W1·x + b1) + b2 in one flat array, laid out as W1 (hidden × inputs,
-/// row-major), b1, W2 (outputs × hidden, row-major), b2, so that Adam and the finite-difference check
-/// walk them in one fixed order.
+/// row-major), b1, W2 stored by hidden unit (hidden × outputs: entry [u, e] is W2[e, u], so one unit's
+/// weights to every output are contiguous), b2, so that Adam and the finite-difference check walk them in
+/// one fixed order.
 /// </summary>
 public sealed record MlpParameters(int InputCount, int HiddenWidth, int OutputCount, double[] Values)
 {
@@ -25,6 +26,9 @@ public sealed record MlpParameters(int InputCount, int HiddenWidth, int OutputCo
     public ReadOnlySpan<double> W2 => Values.AsSpan(W2Offset, B2Offset - W2Offset);
 
     public ReadOnlySpan<double> B2 => Values.AsSpan(B2Offset, OutputCount);
+
+    /// <summary>W2[e, u], the weight from hidden unit u to output e.</summary>
+    public double OutputWeight(int output, int unit) => Values[W2Offset + (unit * OutputCount) + output];
 
     public MlpParameters Copy() => this with { Values = (double[])Values.Clone() };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Superposition.Codes;
 using Superposition.Constructions;
 using Superposition.Inputs;
 using Superposition.Networks;
@@ -47,7 +48,12 @@ public static class Trainer
         return InputSamplers.Batch(problem, settings.InputDistribution, step * settings.BatchSize, settings.BatchSize, seed.Derive("training-inputs", step));
     }
 
-    public static TrainingResult Train(AndProblem problem, TrainingSettings settings, Seed seed)
+    /// <summary>
+    /// Trains from <see cref="Initial"/> with Adam on <see cref="TrainingBatch"/> batches. The network's
+    /// inputs are the features (one-hot) or, given <paramref name="inputCode"/>, that code's neurons
+    /// (code-OR, the superposed inputs of the constructions).
+    /// </summary>
+    public static TrainingResult Train(AndProblem problem, TrainingSettings settings, Seed seed, Code? inputCode = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
@@ -55,7 +61,11 @@ public static class Trainer
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(settings));
         }
-        var parameters = Initial(problem.InputCount, settings.HiddenWidth, problem.OutputCount, seed);
+        if (inputCode is not null && inputCode.FeatureCount != problem.InputCount)
+        {
+            throw new ArgumentException($"the input code has {inputCode.FeatureCount} features for {problem.InputCount} problem inputs", nameof(inputCode));
+        }
+        var parameters = Initial(inputCode?.NeuronCount ?? problem.InputCount, settings.HiddenWidth, problem.OutputCount, seed);
         var values = parameters.Values;
         var gradient = new double[values.Length];
         var firstMoment = new double[values.Length];
@@ -64,7 +74,7 @@ public static class Trainer
         for (var step = 0; step < settings.Steps; step++)
         {
             var batch = TrainingBatch(problem, settings, seed, step);
-            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient);
+            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient, inputCode);
             var correction1 = 1 - Math.Pow(settings.Beta1, step + 1);
             var correction2 = 1 - Math.Pow(settings.Beta2, step + 1);
             for (var k = 0; k < values.Length; k++)
@@ -78,16 +88,18 @@ public static class Trainer
     }
 
     /// <summary>
-    /// The trained network in the tool's form: a one-hot stage, a dense ReLU layer, a dense linear layer
-    /// and a per-output threshold at the loss's decision point. Weights and biases are rounded to float32,
-    /// the precision a network file stores, so an exported network evaluates like this one.
+    /// The trained network in the tool's form: a one-hot stage (or the code-OR stage of
+    /// <paramref name="inputCode"/>), a dense ReLU layer, a dense linear layer and a per-output threshold
+    /// at the loss's decision point, under the construction name and canonical values given. Weights and
+    /// biases are rounded to float32, the precision a network file stores, so an exported network
+    /// evaluates like this one.
     /// </summary>
-    public static Network ToNetwork(AndProblem problem, TrainingSettings settings, MlpParameters parameters, Seed seed)
+    public static Network ToNetwork(AndProblem problem, TrainingSettings settings, MlpParameters parameters, Seed seed, Code? inputCode = null, string construction = ConstructionName, ConstructionParameters? values = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.InputCount != problem.InputCount || parameters.OutputCount != problem.OutputCount)
+        if (parameters.InputCount != (inputCode?.NeuronCount ?? problem.InputCount) || parameters.OutputCount != problem.OutputCount)
         {
             throw new ArgumentException("the parameters do not match the problem's inputs and outputs", nameof(parameters));
         }
@@ -96,11 +108,26 @@ public static class Trainer
             [.. Single(parameters.B1)],
             Activation.Relu);
         var output = new Layer.Affine(
-            new WeightMatrix.Dense(parameters.OutputCount, parameters.HiddenWidth, Single(parameters.W2), singlePrecision: true),
+            new WeightMatrix.Dense(parameters.OutputCount, parameters.HiddenWidth, Single(Transposed(parameters.W2, parameters.HiddenWidth, parameters.OutputCount)), singlePrecision: true),
             [.. Single(parameters.B2)],
             Activation.Identity);
         var thresholds = ImmutableArray.Create(Enumerable.Repeat(settings.Threshold, parameters.OutputCount).ToArray());
-        return Network.Create(ConstructionName, ConstructionParameters.Empty, problem, seed, new InputStage.OneHot(problem.InputCount), [hidden, output], new Readout.Threshold(thresholds), []);
+        InputStage input = inputCode is null ? new InputStage.OneHot(problem.InputCount) : new InputStage.CodeOr(inputCode);
+        return Network.Create(construction, values ?? ConstructionParameters.Empty, problem, seed, input, [hidden, output], new Readout.Threshold(thresholds), []);
+    }
+
+    /// <summary>A rows × columns row-major matrix as columns × rows row-major.</summary>
+    private static double[] Transposed(ReadOnlySpan<double> values, int rows, int columns)
+    {
+        var transposed = new double[values.Length];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                transposed[(c * rows) + r] = values[(r * columns) + c];
+            }
+        }
+        return transposed;
     }
 
     private static double[] Single(ReadOnlySpan<double> values)

@@ -8,7 +8,7 @@ namespace Superposition.Cli.Tests.Support;
 internal static class DatasetFiles
 {
     /// <summary>Timing columns are measurements; everything else must be reproducible.</summary>
-    public static CaseRow WithoutTiming(CaseRow row) => row with { BuildSeconds = 0, EvalSeconds = 0, SamplesPerSecond = 0 };
+    public static CaseRow WithoutTiming(CaseRow row) => row with { BuildSeconds = 0, EvalSeconds = 0, SamplesPerSecond = 0, TrainingSeconds = row.TrainingSeconds is null ? null : 0 };
 
     public static async Task<List<CaseRow>> CasesAsync(string path) => [.. (await DatasetReader.ReadCasesAsync(path)).Select(WithoutTiming)];
 

@@ -1,4 +1,5 @@
 using Superposition.Constructions;
+using Superposition.Testing;
 using Xunit;
 
 namespace Superposition.Core.Tests.Specs;

@@ -39,6 +39,10 @@ public static class RowGenerators
 
     public static Gen<bool> Boolean { get; } = Gen.Elements(true, false);
 
+    /// <summary>Null a third of the time, as the training columns of a constructed network are.</summary>
+    private static Gen<T?> Optional<T>(Gen<T> values)
+        where T : struct => Gen.Frequency((1, Gen.Constant<T?>(null)), (2, values.Select(value => (T?)value)));
+
     public static Gen<int[]> IntList { get; } = Gen.Frequency((1, Gen.Constant(Array.Empty<int>())), (3, Int32.ArrayOf()));
 
     public static Gen<CaseRow> CaseRow { get; } =
@@ -54,6 +58,10 @@ public static class RowGenerators
         from wrongInputs in Text
         from adversarial in Boolean
         from searchEvaluations in Int64
+        from trainingLoss in Optional(Double)
+        from trainingSteps in Optional(Int32)
+        from trainingSeconds in Optional(Double)
+        from trainingSeed in Optional(UInt64)
         select new CaseRow
         {
             Sweep = texts[0],
@@ -123,6 +131,10 @@ public static class RowGenerators
             BuildSeconds = doubles[12],
             EvalSeconds = doubles[13],
             SamplesPerSecond = doubles[14],
+            TrainingFinalLoss = trainingLoss,
+            TrainingSteps = trainingSteps,
+            TrainingSeconds = trainingSeconds,
+            TrainingSeed = trainingSeed,
         };
 
     /// <summary>Samples of one (case, replicate), as the pipeline hands them to the sink with their case row.</summary>

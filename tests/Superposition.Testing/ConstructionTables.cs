@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using Superposition.Constructions;
 
-namespace Superposition.Core.Tests.Specs;
+namespace Superposition.Testing;
 
 /// <summary>
 /// The construction and parameter tables of docs/spec-format.md, written from a registry: the doc holds
 /// this text between <see cref="StartMarker"/> and <see cref="EndMarker"/>, so a new construction
 /// appears in the doc without anyone editing it by hand (run the doc test with UPDATE_DOCS=1).
 /// </summary>
-internal static class ConstructionTables
+public static class ConstructionTables
 {
     public const string StartMarker = "<!-- generated: constructions -->";
 
