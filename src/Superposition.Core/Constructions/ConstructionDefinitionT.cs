@@ -31,8 +31,14 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
     /// <summary>Problems that depend on problem and options, each naming the parameter it is about.</summary>
     public Func<ProblemSpec, TOptions, IEnumerable<ParameterError>> CheckOptions { get; init; } = (_, _) => [];
 
-    /// <summary>Draws the network's parts from the seed.</summary>
-    public required Func<TProblem, TOptions, Seed, NetworkParts> BuildParts { get; init; }
+    /// <summary>Draws the parts of a one-layer (factored) network from the seed; set this or <see cref="BuildNetwork"/>.</summary>
+    public Func<TProblem, TOptions, Seed, NetworkParts>? BuildParts { get; init; }
+
+    /// <summary>
+    /// Draws a whole network (several layers) from the seed, with the canonical parameter values it
+    /// records; for constructions that are not one factored layer. Set this or <see cref="BuildParts"/>.
+    /// </summary>
+    public Func<TProblem, TOptions, ConstructionParameters, Seed, Network>? BuildNetwork { get; init; }
 
     /// <summary>The sizes the build will draw (docs/spec-format.md, "Memory estimate").</summary>
     public required Func<ProblemSpec, TOptions, ConstructionSizes> Sizes { get; init; }
@@ -88,7 +94,12 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
     {
         ArgumentNullException.ThrowIfNull(problem);
         var typed = problem as TProblem ?? throw new ArgumentException($"'{Name}' builds for {typeof(TProblem).Name}, not {problem.GetType().Name}", nameof(problem));
-        return Network.Create(Name, request.Values, problem, seed, BuildParts(typed, Options(request), seed));
+        if (BuildNetwork is { } buildNetwork)
+        {
+            return buildNetwork(typed, Options(request), request.Values, seed);
+        }
+        var buildParts = BuildParts ?? throw new InvalidOperationException($"'{Name}' sets neither BuildParts nor BuildNetwork");
+        return Network.Create(Name, request.Values, problem, seed, buildParts(typed, Options(request), seed));
     }
 
     public override ConstructionSizes EstimateSizes(ProblemSpec problem, ConstructionRequest request) => Sizes(problem, Options(request));

@@ -134,6 +134,7 @@ public static class RowMapping
         InputCount = runCase.Problem.InputCount,
         OutputCount = runCase.Problem.OutputCount,
         Sparsity = runCase.Problem.Sparsity,
+        Depth = runCase.Problem.Depth,
         InputDistribution = runCase.InputDistribution.Name,
         Construction = runCase.ConstructionName,
         ConstructionParams = runCase.Construction.Values.ToJson(),
