@@ -39,6 +39,7 @@ public static class ReportBuilder
             TransitionFigure.Build(settings, directory),
             CrossoverFigure.Build(settings, directory),
             GapFigure.Build(settings, directory),
+            DepthFigure.Build(settings, directory),
             ErrorAnalysisSection.Build(settings),
         ];
         var figures = parts.SelectMany(p => p.Figures).ToImmutableArray();
