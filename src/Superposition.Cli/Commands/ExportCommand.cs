@@ -1,5 +1,5 @@
-using Superposition.Constructions;
 using System.CommandLine;
+using Superposition.Constructions;
 using Superposition.Datasets.Safetensors;
 using Superposition.Networks;
 using Superposition.Validation;
