@@ -14,7 +14,7 @@ internal static class ThresholdSummary
     public static void Print(IReadOnlyList<ThresholdRow> rows)
     {
         var table = new Table().AddColumns("construction", "m", "m'", "s", "inputs", "parameter", "found", "threshold (median, range)", "neurons at it", "neurons / (√m' log2 m')");
-        foreach (var group in rows.GroupBy(r => (r.Construction, r.InputCount, r.OutputCount, r.Sparsity, r.InputDistribution, r.Parameter)))
+        foreach (var group in rows.GroupBy(r => (r.Construction, r.InputCount, r.OutputCount, r.Sparsity, r.Depth, r.InputDistribution, r.Parameter)))
         {
             var found = group.Where(r => r.Status == "found" || r.Status == "exact_at_min").ToList();
             var (threshold, neurons, normalised) = ("-", "-", "-");

@@ -44,6 +44,7 @@ public static class ReportBuilder
             CrossoverFigure.Build(settings, directory),
             GapFigure.Build(settings, directory),
             ThresholdFigure.Build(thresholds, directory),
+            DepthFigure.Build(settings, directory),
             ErrorAnalysisSection.Build(settings),
         ];
         var figures = parts.SelectMany(p => p.Figures).ToImmutableArray();

@@ -102,8 +102,20 @@ public class InputSamplerProperties
     {
         AndProblem and => [.. Enumerable.Range(0, and.Pairs.Count).Where(e => active.Contains(and.Pairs.First[e]) && active.Contains(and.Pairs.Second[e]))],
         PermutationProblem permutation => [.. active.Select(i => permutation.Permutation[i]).Order()],
+        CircuitProblem circuit => CircuitTruth(circuit.Circuit, active),
         _ => throw new Xunit.Sdk.XunitException($"no truth oracle for {problem.GetType().Name}"),
     };
+
+    /// <summary>Every gate of the last layer whose two ends are true, layer after layer from the active inputs.</summary>
+    private static int[] CircuitTruth(LayeredCircuit circuit, int[] active)
+    {
+        var below = active.ToHashSet();
+        foreach (var layer in circuit.Layers)
+        {
+            below = [.. Enumerable.Range(0, layer.Count).Where(g => below.Contains(layer.First[g]) && below.Contains(layer.Second[g]))];
+        }
+        return [.. below.Order()];
+    }
 
     private static IEnumerable<InputDistribution> Applicable(ProblemSpec spec) =>
         ExtendedDistributionRegistry.All.Where(d => d.Inapplicable(spec) is null);

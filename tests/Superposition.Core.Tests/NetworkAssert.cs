@@ -22,11 +22,25 @@ internal static class NetworkAssert
             case (PermutationProblem a, PermutationProblem b):
                 Assert.Equal(a.Permutation.ToArray(), b.Permutation.ToArray());
                 break;
+            case (CircuitProblem a, CircuitProblem b):
+                Assert.Equal(a.Circuit.Depth, b.Circuit.Depth);
+                for (var k = 0; k < a.Circuit.Depth; k++)
+                {
+                    Assert.Equal(a.Circuit.Layers[k].First.ToArray(), b.Circuit.Layers[k].First.ToArray());
+                    Assert.Equal(a.Circuit.Layers[k].Second.ToArray(), b.Circuit.Layers[k].Second.ToArray());
+                }
+                break;
             default:
                 Assert.Fail($"problem types differ: {expected.Problem.GetType().Name} and {actual.Problem.GetType().Name}");
                 break;
         }
         Assert.Equal(expected.Seed, actual.Seed);
+        Assert.Equal(expected.IsFactored, actual.IsFactored);
+        if (!expected.IsFactored)
+        {
+            IdenticalLayers(expected, actual);
+            return;
+        }
         Assert.Equal(expected.InputEncoding, actual.InputEncoding);
         Identical(expected.InputCode, actual.InputCode, "input code");
         Identical(expected.OutputCode, actual.OutputCode, "output code");
@@ -40,6 +54,35 @@ internal static class NetworkAssert
         }
         Assert.Equal(expected.Biases.ToArray(), actual.Biases.ToArray());
         Assert.Equal(expected.Decoder, actual.Decoder);
+        Assert.Equal(expected.Layout.ToArray(), actual.Layout.ToArray());
+        Assert.Equal(expected.Resources, actual.Resources);
+    }
+
+    /// <summary>A stacked network: the input stage's code, every affine layer entry by entry, the read-out.</summary>
+    private static void IdenticalLayers(Network expected, Network actual)
+    {
+        Assert.Equal(expected.Input.GetType(), actual.Input.GetType());
+        if (expected.Input.CodeOrNull is { } code)
+        {
+            Identical(code, actual.Input.CodeOrNull!, "input code");
+        }
+        Assert.Equal(expected.Layers.Length, actual.Layers.Length);
+        for (var k = 0; k < expected.Layers.Length; k++)
+        {
+            var (a, b) = (Assert.IsType<Layer.Affine>(expected.Layers[k]), Assert.IsType<Layer.Affine>(actual.Layers[k]));
+            Assert.Equal((a.Weights.RowCount, a.Weights.ColumnCount, a.Activation), (b.Weights.RowCount, b.Weights.ColumnCount, b.Activation));
+            Assert.Equal(a.Bias.ToArray(), b.Bias.ToArray());
+            for (var row = 0; row < a.Weights.RowCount; row++)
+            {
+                for (var column = 0; column < a.Weights.ColumnCount; column++)
+                {
+                    Assert.True(a.Weights[row, column] == b.Weights[row, column], $"layer {k}: weight [{row}, {column}] differs");
+                }
+            }
+        }
+        var (readA, readB) = (Assert.IsType<Readout.Code>(expected.Readout), Assert.IsType<Readout.Code>(actual.Readout));
+        Identical(readA.OutputCode, readB.OutputCode, "output code");
+        Assert.Equal(readA.Decoder, readB.Decoder);
         Assert.Equal(expected.Layout.ToArray(), actual.Layout.ToArray());
         Assert.Equal(expected.Resources, actual.Resources);
     }

@@ -7,14 +7,14 @@ namespace Superposition.Core.Tests;
 /// <summary>One input pushed through the production evaluator, with its truth: what the invariants inspect.</summary>
 internal sealed record Probe(int[] Active, int[] Truth, int[] Decoded, double MinTrueMargin, double MaxFalseMargin)
 {
-    /// <summary>Evaluates <paramref name="active"/> (ascending) on <paramref name="network"/> with the factored evaluator.</summary>
+    /// <summary>Evaluates <paramref name="active"/> (ascending) on <paramref name="network"/> with the product's evaluator (factored or layered, by shape).</summary>
     public static Probe Of(Network network, EvaluationScratch scratch, int[] active)
     {
         var problem = network.Problem;
         var truth = new int[Math.Max(problem.MaxTrueOutputs, active.Length)];
         var trueCount = problem.TrueOutputs(active, truth);
         truth = truth[..trueCount];
-        var outcome = FactoredEvaluator.Evaluate(network, new SampleBatch(0, [0, active.Length], active, [0, truth.Length], truth), scratch);
+        var outcome = NetworkEvaluator.Evaluate(network, new SampleBatch(0, [0, active.Length], active, [0, truth.Length], truth), scratch);
         return new Probe(active, truth, outcome.DecodedOutputs(0).ToArray(), outcome.MinTrueMargin[0], outcome.MaxFalseMargin[0]);
     }
 

@@ -24,7 +24,7 @@ public sealed class CaseColumnsTests
         string[] contract =
         [
             "sweep", "case_id", "replicate", "seed", "status", "error", "tool_version", "spec_hash",
-            "problem", "graph", "input_count", "output_count", "sparsity", "input_distribution",
+            "problem", "graph", "input_count", "output_count", "sparsity", "depth", "input_distribution",
             "construction", "construction_params", "code_width_in", "code_width_out", "input_encoding",
             "input_neurons", "output_neurons", "hidden_neurons", "neuron_count", "weight_count", "bias_count", "parameter_count",
             "instance_bits", "weight_bits", "code_bits", "ref_neurons_lower", "ref_parameters_lower", "ref_neurons_upper", "ref_parameters_upper",

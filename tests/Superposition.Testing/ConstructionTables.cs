@@ -23,7 +23,9 @@ public static class ConstructionTables
             text.Append(CultureInfo.InvariantCulture, $"### `{construction.Name}`\n\n");
             text.Append(CultureInfo.InvariantCulture, $"{construction.Summary}. Solves: {string.Join(", ", construction.Solves.Select(k => k.ToString().ToLowerInvariant()))}. ");
             text.Append(CultureInfo.InvariantCulture, $"Role in the reports: {RoleText(construction.Role)}. ");
-            text.Append(construction.NeverFalseNegative ? "Never gives a false negative.\n\n" : "Makes no no-false-negative promise.\n\n");
+            text.Append(!construction.NeverFalseNegative ? "Makes no no-false-negative promise.\n\n"
+                : construction.NeverFalseNegativeCondition is { } condition ? $"Never gives a false negative {condition}.\n\n"
+                : "Never gives a false negative.\n\n");
             text.Append("| parameter | default | valid values | meaning |\n|---|---|---|---|\n");
             foreach (var parameter in construction.Parameters)
             {

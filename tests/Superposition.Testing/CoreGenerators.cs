@@ -122,16 +122,32 @@ public static class CoreGenerators
         from s in Sparsities(m)
         select new ProblemSpec(ProblemKind.Permutation, "permutation", m, m, s));
 
+    /// <summary>
+    /// Valid circuit specs of depth 1..4, both generators: random layers of 1..MaxOutputs/2 gates (at least
+    /// 3 from depth 2, at most C(m, 2)), or 1..6 balanced trees with m = m' · 2^d; kept small, since every
+    /// stage is sized for its sparsity bound and the dense reference materialises every layer.
+    /// </summary>
+    public static Gen<ProblemSpec> CircuitSpecs() => Gen.Sized(size => Gen.OneOf(
+        from depth in Gen.Choose(1, 4)
+        from m in Gen.Choose(3, Math.Max(3, InputBound(size) / 2))
+        from outputs in Gen.Choose(depth == 1 ? 1 : 3, Math.Max(3, PairBound(m) / 2))
+        from s in Sparsities(m)
+        select new ProblemSpec(ProblemKind.Circuit, "random-layered", m, outputs, s, Depth: depth),
+        from depth in Gen.Choose(1, 4)
+        from trees in Gen.Choose(1, 6)
+        from s in Sparsities(trees << depth)
+        select new ProblemSpec(ProblemKind.Circuit, "and-trees", trees << depth, trees, s, Depth: depth)));
+
     public static Gen<ProblemSpec> Specs(ProblemKind kind) => kind switch
     {
         ProblemKind.And => AndSpecs(),
         ProblemKind.Permutation => PermutationSpecs(),
+        ProblemKind.Circuit => CircuitSpecs(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown problem kind"),
     };
 
     /// <summary>Valid specs of every problem kind.</summary>
-    // Circuit problems are built from a LayeredCircuit, not from a spec (SuperposedCircuitProperties covers them).
-    public static Gen<ProblemSpec> Specs() => Gen.OneOf(Enum.GetValues<ProblemKind>().Where(kind => kind != ProblemKind.Circuit).Select(Specs));
+    public static Gen<ProblemSpec> Specs() => Gen.OneOf(Enum.GetValues<ProblemKind>().Select(Specs));
 
     /// <summary>
     /// Parameters each of which passes its own check: the default half the time, otherwise the default
@@ -176,13 +192,14 @@ public static class CoreGenerators
 
     /// <summary>
     /// Inputs of <paramref name="problem"/> with at most s distinct active features, ascending; for 2-AND
-    /// about half of them contain a pair of the pair set, so true outputs are exercised.
+    /// (and a circuit's first layer) about half of them contain a pair of the pair set, so true outputs are exercised.
     /// </summary>
     public static Gen<int[]> Inputs(Problem problem)
     {
         var m = problem.InputCount;
         var s = problem.Sparsity;
-        var pairs = (problem as AndProblem)?.Pairs;
+        // For a circuit, a first-layer gate's pair, so that true gates reach the layers above.
+        var pairs = (problem as AndProblem)?.Pairs ?? (problem as CircuitProblem)?.Circuit.Layers[0];
         return
             from size in Gen.Choose(0, s)
             from withPair in Gen.Elements(pairs is not null && s >= 2, false)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Superposition.Constructions;
 using Superposition.Datasets.Safetensors;
 using Superposition.Networks;
 using Superposition.Validation;
@@ -50,13 +51,18 @@ internal static class ExportCommand
             ["problem_seed"] = runCase.ProblemSeed.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["tool_version"] = ToolInfo.Version,
         };
-        // A built network has the factored shape; a file case's network may be layered, and is written in its format.
+        // A one-layer construction has the factored shape; a stacked construction (superposed-circuit) or a file
+        // case's network is layered, and is written in that format, with the construction's guarantee as a claim.
         if (network.IsFactored)
         {
             NetworkExport.Write(network, output, metadata);
         }
         else
         {
+            if (ConstructionRegistry.Find(network.Construction) is { } definition && ConstructionRegistry.All.Contains(definition) && definition.NeverFalseNegativeWith(network.Parameters))
+            {
+                metadata[LayeredNetworkFile.ClaimsKey] = LayeredNetworkFile.NoFalseNegatives;
+            }
             LayeredNetworkFile.Write(network, output, metadata);
         }
         Console.WriteLine($"wrote {Path.GetFullPath(output)} ({network.Construction}, {network.Resources.NeuronCount:N0} neurons, {network.Resources.WeightCount:N0} nonzero weights)");

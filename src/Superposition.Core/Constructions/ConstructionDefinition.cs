@@ -32,6 +32,19 @@ public abstract record ConstructionDefinition
     /// <summary>True when no input with at most s active features can give a false negative, for every seed (docs/mathematics.md §7, invariant 3).</summary>
     public required bool NeverFalseNegative { get; init; }
 
+    /// <summary>
+    /// When <see cref="NeverFalseNegative"/> holds only for some parameter values: which ones (for example
+    /// a stack that re-thresholds between its stages), with <see cref="NeverFalseNegativeCondition"/> saying so in words.
+    /// </summary>
+    public Func<ConstructionParameters, bool>? NeverFalseNegativeWhen { get; init; }
+
+    /// <summary>The condition of <see cref="NeverFalseNegativeWhen"/> as a phrase ("with rethreshold on"), for the documentation.</summary>
+    public string? NeverFalseNegativeCondition { get; init; }
+
+    /// <summary>Whether the no-false-negative guarantee holds for a network built with canonical values <paramref name="values"/>.</summary>
+    public bool NeverFalseNegativeWith(ConstructionParameters values) =>
+        NeverFalseNegative && (NeverFalseNegativeWhen is not { } when || when(values));
+
     /// <summary>The parameter schema, in documentation order.</summary>
     public abstract ImmutableArray<ParameterDefinition> Parameters { get; }
 

@@ -31,12 +31,12 @@ public sealed record ConstructionDefinition<TProblem, TOptions> : ConstructionDe
     /// <summary>Problems that depend on problem and options, each naming the parameter it is about.</summary>
     public Func<ProblemSpec, TOptions, IEnumerable<ParameterError>> CheckOptions { get; init; } = (_, _) => [];
 
-    /// <summary>Draws the network's parts from the seed (the one-compute-layer shape); set this or <see cref="BuildNetwork"/>.</summary>
+    /// <summary>Draws the parts of a one-layer (factored) network from the seed; set this or <see cref="BuildNetwork"/>.</summary>
     public Func<TProblem, TOptions, Seed, NetworkParts>? BuildParts { get; init; }
 
     /// <summary>
-    /// Builds the whole network, for a construction whose network is not the one-compute-layer shape (a
-    /// trained network): given the canonical values, which it must record in the network it makes.
+    /// Draws a whole network (several layers) from the seed, with the canonical parameter values it
+    /// records; for constructions that are not one factored layer. Set this or <see cref="BuildParts"/>.
     /// </summary>
     public Func<TProblem, TOptions, ConstructionParameters, Seed, Network>? BuildNetwork { get; init; }
 

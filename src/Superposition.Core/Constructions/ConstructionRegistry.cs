@@ -17,6 +17,7 @@ public static class ConstructionRegistry
         RandomAnd.Definition,
         Representation.Definition,
         SuperposedPermutation.Definition,
+        SuperposedCircuit.Definition,
     ];
 
     public static ImmutableArray<string> Names { get; } = [.. All.Select(c => c.Name)];

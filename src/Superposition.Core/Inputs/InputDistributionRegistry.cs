@@ -14,6 +14,7 @@ public static class InputDistributionRegistry
         new UpToInputs(),
         new WithTruePairInputs(),
         new HubInputs(),
+        new WithTrueGateInputs(),
     ];
 
     public static ImmutableArray<string> Names { get; } = [.. All.Select(d => d.Name)];

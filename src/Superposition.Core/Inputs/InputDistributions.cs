@@ -18,6 +18,8 @@ public static class InputDistributions
 
     public const string Hubs = HubInputs.DistributionName;
 
+    public const string WithTrueGate = WithTrueGateInputs.DistributionName;
+
     /// <summary>Every registered name, in registry order.</summary>
     public static ImmutableArray<string> Names => InputDistributionRegistry.Names;
 

@@ -9,7 +9,7 @@ namespace Superposition.Problems;
 public sealed record CircuitProblem : Problem
 {
     public CircuitProblem(LayeredCircuit circuit, int sparsity, string generator)
-        : base(new ProblemSpec(ProblemKind.Circuit, generator, circuit?.InputCount ?? 0, circuit is null ? 0 : circuit.Width(circuit.Depth - 1), sparsity))
+        : base(new ProblemSpec(ProblemKind.Circuit, generator, circuit?.InputCount ?? 0, circuit is null ? 0 : circuit.Width(circuit.Depth - 1), sparsity, Depth: circuit?.Depth ?? 0))
     {
         ArgumentNullException.ThrowIfNull(circuit);
         ArgumentOutOfRangeException.ThrowIfLessThan(circuit.Depth, 1);

@@ -60,17 +60,81 @@ public sealed record LayeredCircuit(int InputCount, ImmutableArray<PairSet> Laye
     /// s_0 = s active inputs, then s_(k+1) = min(C(s_k, 2), gates of layer k), at least 1: the most true
     /// gates layer k can have. Index k + 1 is layer k; for s = 3 every bound stays at most 3.
     /// </summary>
-    public ImmutableArray<int> SparsityBounds(int sparsity)
+    public ImmutableArray<int> SparsityBounds(int sparsity) => Bounds(sparsity, [.. Enumerable.Range(0, Depth).Select(Width)]);
+
+    /// <summary><see cref="SparsityBounds"/> for layers of <paramref name="widths"/> gates, without a circuit (what a spec's checks use).</summary>
+    public static ImmutableArray<int> Bounds(int sparsity, ReadOnlySpan<int> widths)
     {
-        var bounds = ImmutableArray.CreateBuilder<int>(Depth + 1);
+        var bounds = ImmutableArray.CreateBuilder<int>(widths.Length + 1);
         bounds.Add(sparsity);
         long current = sparsity;
-        for (var k = 0; k < Depth; k++)
+        foreach (var width in widths)
         {
-            current = Math.Max(1, Math.Min(current * (current - 1) / 2, Width(k)));
+            current = Math.Max(1, Math.Min(current * (current - 1) / 2, width));
             bounds.Add((int)current);
         }
         return bounds.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The gates per layer a circuit spec asks for: output_count in every layer for "random-layered";
+    /// output_count · 2^(d − k − 1) in layer k for "and-trees" (output_count trees).
+    /// </summary>
+    public static int[] Widths(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Graph == "and-trees"
+            ? [.. Enumerable.Range(0, spec.Depth).Select(k => (int)Math.Min(int.MaxValue, (long)spec.OutputCount << (spec.Depth - k - 1)))]
+            : [.. Enumerable.Repeat(spec.OutputCount, spec.Depth)];
+    }
+
+    /// <summary>The circuit of a valid circuit spec: random layers from <paramref name="seed"/>, or balanced trees.</summary>
+    public static LayeredCircuit Generate(ProblemSpec spec, Seed seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Graph == "and-trees" ? BalancedTrees(spec.OutputCount, spec.Depth) : RandomLayered(spec.InputCount, Widths(spec), seed);
+    }
+
+    /// <summary>
+    /// Every problem with a circuit spec: the generator, 1 ≤ d ≤ <see cref="ProblemSpec.MaxDepth"/>, and
+    /// layers whose gates are distinct pairs of the layer below (random-layered: m' ≤ C(m, 2) and, from
+    /// depth 2, m' ≤ C(m', 2)); balanced trees need m = m' · 2^d.
+    /// </summary>
+    public static IEnumerable<Validation.SpecError> Validate(ProblemSpec spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string At(string field) => path.Length == 0 ? field : $"{path}.{field}";
+        if (!GeneratorNames.Contains(spec.Graph))
+        {
+            yield return new Validation.SpecError(At("graph"), $"unknown circuit generator '{spec.Graph}'; expected one of {string.Join(", ", GeneratorNames)}");
+            yield break;
+        }
+        if (spec.Depth is < 1 or > ProblemSpec.MaxDepth)
+        {
+            yield return new Validation.SpecError(At("depth"), $"must be between 1 and {ProblemSpec.MaxDepth}, got {spec.Depth}");
+            yield break;
+        }
+        if (spec.Graph == "and-trees")
+        {
+            var inputs = (long)spec.OutputCount << spec.Depth;
+            if (inputs != spec.InputCount)
+            {
+                yield return new Validation.SpecError(At("input_count"), $"{spec.OutputCount} balanced AND trees of depth {spec.Depth} read m = m' · 2^d = {inputs} inputs, got {spec.InputCount}");
+            }
+            yield break;
+        }
+        if (2L * spec.OutputCount > Array.MaxLength)
+        {
+            yield return new Validation.SpecError(At("output_count"), $"{spec.OutputCount} gates have {2L * spec.OutputCount} ends, more than the {Array.MaxLength} that one array holds");
+        }
+        else if (spec.OutputCount > spec.PossiblePairs)
+        {
+            yield return new Validation.SpecError(At("output_count"), $"{spec.OutputCount} first-layer gates exceed C(m,2) = {spec.PossiblePairs} pairs of m = {spec.InputCount} inputs");
+        }
+        else if (spec.Depth > 1 && spec.OutputCount > (long)spec.OutputCount * (spec.OutputCount - 1) / 2)
+        {
+            yield return new Validation.SpecError(At("output_count"), $"from depth 2 every layer's {spec.OutputCount} gates are distinct pairs of the {spec.OutputCount} gates below, so m' ≥ 3 is needed");
+        }
     }
 
     /// <summary>The true gates of every layer (each ascending) for the active inputs (ascending).</summary>

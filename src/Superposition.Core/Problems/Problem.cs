@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Superposition.Problems;
 
 /// <summary>
-/// A concrete problem instance. A sum type: <see cref="AndProblem"/> or <see cref="PermutationProblem"/>.
+/// A concrete problem instance. A sum type: <see cref="AndProblem"/>, <see cref="PermutationProblem"/> or <see cref="CircuitProblem"/>.
 /// </summary>
 public abstract record Problem(ProblemSpec Spec)
 {

@@ -28,6 +28,10 @@ public static class ProblemGeneration
         {
             errors.Add(new SpecError(At("sparsity"), $"s = {spec.Sparsity} exceeds the number of inputs m = {spec.InputCount}"));
         }
+        if (spec.Kind != ProblemKind.Circuit && spec.Depth != 1)
+        {
+            errors.Add(new SpecError(At("depth"), $"applies to circuit problems only (a {spec.ProblemName} problem is one layer), got {spec.Depth}"));
+        }
         // Only the sizes the shape checks below depend on stop validation here; a bad sparsity does not,
         // so it is reported together with, say, too many pairs.
         if (spec.InputCount < 1 || spec.OutputCount < 1)
@@ -50,7 +54,7 @@ public static class ProblemGeneration
                 }
                 break;
             case ProblemKind.Circuit:
-                errors.Add(new SpecError(At("kind"), "circuit problems are built from a LayeredCircuit, not read from a spec"));
+                errors.AddRange(LayeredCircuit.Validate(spec, path));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown problem kind");
@@ -66,6 +70,7 @@ public static class ProblemGeneration
         {
             ProblemKind.And => new AndProblem(spec, PairGraphs.Generate(spec, seed)),
             ProblemKind.Permutation => new PermutationProblem(spec, RandomPermutation(spec.InputCount, seed)),
+            ProblemKind.Circuit => new CircuitProblem(LayeredCircuit.Generate(spec, seed), spec.Sparsity, spec.Graph),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown problem kind"),
         };
     }

@@ -5,14 +5,15 @@ namespace Superposition.Problems;
 /// sparsity, and (for 2-AND) which pair-set generator with its parameters. A seed turns it into a
 /// <see cref="Problem"/> through <see cref="ProblemGeneration.Generate"/>.
 /// </summary>
-/// <param name="Kind">2-AND or permutation.</param>
-/// <param name="Graph">Pair-set generator (see <see cref="PairGraphs.Names"/>); "permutation" for permutations.</param>
+/// <param name="Kind">2-AND, permutation or circuit.</param>
+/// <param name="Graph">Pair-set generator (see <see cref="PairGraphs.Names"/>); "permutation" for permutations; a circuit generator (<see cref="LayeredCircuit.GeneratorNames"/>) for circuits.</param>
 /// <param name="InputCount">m, the number of input features.</param>
 /// <param name="OutputCount">m', the number of output features.</param>
 /// <param name="Sparsity">s, the largest number of simultaneously active inputs.</param>
 /// <param name="HubCount">Hubs for the "hubs" generator; 0 picks ⌈log2 m⌉.</param>
 /// <param name="HubFraction">Share of pairs incident to a hub for the "hubs" generator.</param>
 /// <param name="PowerLawExponent">Zipf exponent of input popularity for the "power-law" generator.</param>
+/// <param name="Depth">Layers of gates: d for a circuit (its outputs are the gates of layer d − 1), 1 for 2-AND and permutation.</param>
 public sealed record ProblemSpec(
     ProblemKind Kind,
     string Graph,
@@ -21,9 +22,13 @@ public sealed record ProblemSpec(
     int Sparsity,
     int HubCount = 0,
     double HubFraction = 0.5,
-    double PowerLawExponent = 1.0)
+    double PowerLawExponent = 1.0,
+    int Depth = 1)
 {
-    /// <summary>Short problem name used in datasets: "and" or "permutation".</summary>
+    /// <summary>The largest circuit depth a spec may ask for.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>Short problem name used in datasets: "and", "permutation" or "circuit".</summary>
     public string ProblemName => Kind switch
     {
         ProblemKind.And => "and",

@@ -24,6 +24,7 @@ public sealed record CaseRow
     public int InputCount { get; init; }
     public int OutputCount { get; init; }
     public int Sparsity { get; init; }
+    public int Depth { get; init; } = 1;
     public string InputDistribution { get; init; } = "";
 
     // construction

@@ -22,6 +22,7 @@ public sealed record ThresholdRow
     public int InputCount { get; init; }
     public int OutputCount { get; init; }
     public int Sparsity { get; init; }
+    public int Depth { get; init; } = 1;
     public string InputDistribution { get; init; } = "";
     public string Construction { get; init; } = "";
 

@@ -32,6 +32,7 @@ internal static class CaseFieldValues
         return field switch
         {
             SpecFields.InputCount or SpecFields.OutputCount or SpecFields.Sparsity => Whole(element, path, 1, errors),
+            SpecFields.Depth => SpecJson.Integer(element, path, 1, Problems.ProblemSpec.MaxDepth, errors) is { } depth ? (double)depth : Invalid,
             SpecFields.HubCount => Whole(element, path, 0, errors),
             SpecFields.HubFraction or SpecFields.PowerLawExponent => SpecJson.Number(element, path, errors) ?? Invalid,
             _ => Parameter(element, path, errors),

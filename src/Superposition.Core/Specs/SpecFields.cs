@@ -37,13 +37,15 @@ public static class SpecFields
 
     public const string PowerLawExponent = ProblemPrefix + "power_law_exponent";
 
+    public const string Depth = ProblemPrefix + "depth";
+
     /// <summary>Fields of the spec's top-level object, in the order the documentation lists them.</summary>
     public static ImmutableArray<string> TopLevel { get; } =
         ["name", "description", "seed", "replicates", "problem", "construction", "params", "input_distribution", "axes", "evaluation", "threshold"];
 
     /// <summary>Fields of the "problem" object (without the "problem." prefix).</summary>
     public static ImmutableArray<string> Problem { get; } =
-        ["kind", "graph", "input_count", "output_count", "sparsity", "hub_count", "hub_fraction", "power_law_exponent"];
+        ["kind", "graph", "input_count", "output_count", "sparsity", "depth", "hub_count", "hub_fraction", "power_law_exponent"];
 
     /// <summary>Fields of the "evaluation" object.</summary>
     public static ImmutableArray<string> Evaluation { get; } = ["samples", "batch_size", "inputs", "max_inputs", "budget"];
@@ -58,10 +60,10 @@ public static class SpecFields
     public static ImmutableArray<string> Required { get; } = [InputCount, OutputCount, Sparsity, Construction];
 
     /// <summary>Problem kinds as written in a spec.</summary>
-    public static ImmutableArray<string> Kinds { get; } = ["and", "permutation"];
+    public static ImmutableArray<string> Kinds { get; } = ["and", "permutation", "circuit"];
 
-    /// <summary>Graph names accepted in a spec: the pair-set generators plus "permutation".</summary>
-    public static ImmutableArray<string> Graphs { get; } = [.. PairGraphs.Names, "permutation"];
+    /// <summary>Graph names accepted in a spec: the pair-set generators, "permutation" and the circuit generators.</summary>
+    public static ImmutableArray<string> Graphs { get; } = [.. PairGraphs.Names, "permutation", .. LayeredCircuit.GeneratorNames];
 
     public const double DefaultHubFraction = 0.5;
 

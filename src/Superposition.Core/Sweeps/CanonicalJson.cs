@@ -13,10 +13,17 @@ namespace Superposition.Sweeps;
 /// </summary>
 internal static class CanonicalJson
 {
-    /// <summary>{"graph":…,"hub_count":…,"hub_fraction":…,"input_count":…,"kind":…,"output_count":…,"power_law_exponent":…,"sparsity":…}</summary>
+    /// <summary>
+    /// {"depth":…,"graph":…,"hub_count":…,"hub_fraction":…,"input_count":…,"kind":…,"output_count":…,"power_law_exponent":…,"sparsity":…},
+    /// "depth" only when it is not 1, so one-layer problems keep the ids they had before circuits.
+    /// </summary>
     public static string Problem(ProblemSpec problem) => Write(writer =>
     {
         writer.WriteStartObject();
+        if (problem.Depth != 1)
+        {
+            writer.WriteNumber("depth", problem.Depth);
+        }
         writer.WriteString("graph", problem.Graph);
         writer.WriteNumber("hub_count", problem.HubCount);
         writer.WriteNumber("hub_fraction", Normal(problem.HubFraction));

@@ -22,16 +22,22 @@ internal sealed record CaseDraft(ProblemSpec Problem, string Construction, Immut
         {
             return null;
         }
-        var kind = Word(values, SpecFields.Kind, "and") == "permutation" ? ProblemKind.Permutation : ProblemKind.And;
+        var kind = Word(values, SpecFields.Kind, "and") switch
+        {
+            "permutation" => ProblemKind.Permutation,
+            "circuit" => ProblemKind.Circuit,
+            _ => ProblemKind.And,
+        };
         var problem = new ProblemSpec(
             kind,
-            Word(values, SpecFields.Graph, kind == ProblemKind.And ? "random" : "permutation"),
+            Word(values, SpecFields.Graph, kind switch { ProblemKind.And => "random", ProblemKind.Permutation => "permutation", _ => "random-layered" }),
             Whole(values, SpecFields.InputCount, 0),
             Whole(values, SpecFields.OutputCount, 0),
             Whole(values, SpecFields.Sparsity, 0),
             Whole(values, SpecFields.HubCount, 0),
             Number(values, SpecFields.HubFraction, SpecFields.DefaultHubFraction),
-            Number(values, SpecFields.PowerLawExponent, SpecFields.DefaultPowerLawExponent));
+            Number(values, SpecFields.PowerLawExponent, SpecFields.DefaultPowerLawExponent),
+            Whole(values, SpecFields.Depth, 1));
         var parameters = values
             .Where(v => v.Key.StartsWith(SpecFields.ParamsPrefix, StringComparison.Ordinal))
             .ToImmutableSortedDictionary(v => v.Key[SpecFields.ParamsPrefix.Length..], v => v.Value, StringComparer.Ordinal);

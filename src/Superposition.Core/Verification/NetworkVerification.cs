@@ -95,6 +95,23 @@ public static class NetworkVerification
             case PermutationProblem permutation:
                 var distinct = permutation.Permutation.Distinct().Count() == problem.OutputCount && permutation.Permutation.All(p => p >= 0 && p < problem.OutputCount);
                 return new VerificationCheck(Name, distinct ? Verdict.Pass : Verdict.Fail, $"permutation of m = {problem.InputCount}, s = {problem.Sparsity}{(distinct ? "" : ": not a permutation of the outputs")}");
+            case CircuitProblem circuit:
+                var below = problem.InputCount;
+                for (var k = 0; k < circuit.Circuit.Depth; k++)
+                {
+                    var layer = circuit.Circuit.Layers[k];
+                    var gates = new HashSet<(int, int)>();
+                    for (var g = 0; g < layer.Count; g++)
+                    {
+                        var (i, j) = (layer.First[g], layer.Second[g]);
+                        if (i < 0 || j >= below || i >= j || !gates.Add((i, j)))
+                        {
+                            return new VerificationCheck(Name, Verdict.Fail, $"gate {g} of layer {k} = ({i}, {j}) is out of range, not ordered or repeated");
+                        }
+                    }
+                    below = layer.Count;
+                }
+                return new VerificationCheck(Name, Verdict.Pass, $"circuit of depth {circuit.Circuit.Depth}, m = {problem.InputCount}, gates per layer {string.Join(" / ", Enumerable.Range(0, circuit.Circuit.Depth).Select(circuit.Circuit.Width))}, s = {problem.Sparsity}: every layer distinct ordered pairs of the layer below");
             default:
                 return new VerificationCheck(Name, Verdict.Fail, $"unknown problem kind {problem.GetType().Name}");
         }

@@ -27,6 +27,7 @@ internal static class CaseColumns
         C.Value("input_count", row => row.InputCount),
         C.Value("output_count", row => row.OutputCount),
         C.Value("sparsity", row => row.Sparsity),
+        C.Value("depth", row => row.Depth).AbsentFromOlderFiles(),
         C.Text("input_distribution", row => row.InputDistribution),
 
         // construction

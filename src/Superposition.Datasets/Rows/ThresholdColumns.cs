@@ -21,6 +21,7 @@ internal static class ThresholdColumns
         C.Value("input_count", row => row.InputCount),
         C.Value("output_count", row => row.OutputCount),
         C.Value("sparsity", row => row.Sparsity),
+        C.Value("depth", row => row.Depth),
         C.Text("input_distribution", row => row.InputDistribution),
         C.Text("construction", row => row.Construction),
 

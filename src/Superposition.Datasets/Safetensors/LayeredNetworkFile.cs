@@ -3,6 +3,7 @@ using System.Globalization;
 using Superposition.Constructions;
 using Superposition.Decoding;
 using Superposition.Networks;
+using Superposition.Problems;
 
 namespace Superposition.Datasets.Safetensors;
 
@@ -43,7 +44,7 @@ public static class LayeredNetworkFile
     /// <summary>Metadata keys the writer sets itself; caller metadata may not reuse them.</summary>
     public static ImmutableArray<string> ReservedMetadataKeys { get; } =
     [
-        "format", "format_version", "construction", "problem", "graph", "input_count", "output_count", "sparsity", "input_stage",
+        "format", "format_version", "construction", "problem", "graph", "input_count", "output_count", "sparsity", ProblemInstance.DepthKey, "input_stage",
         "input_neuron_count", "layer_count", "readout", Decoder.RuleKey, Decoder.KOfW.KKey, "neuron_count", "weight_count", "parameter_count",
     ];
 
@@ -77,6 +78,10 @@ public static class LayeredNetworkFile
         all["input_count"] = Text(spec.InputCount);
         all["output_count"] = Text(spec.OutputCount);
         all["sparsity"] = Text(spec.Sparsity);
+        if (spec.Kind == ProblemKind.Circuit)
+        {
+            all[ProblemInstance.DepthKey] = Text(spec.Depth);
+        }
         switch (network.Input)
         {
             case InputStage.OneHot:
@@ -139,7 +144,7 @@ public static class LayeredNetworkFile
             default:
                 throw new ArgumentException("unknown read-out", nameof(network));
         }
-        tensors.Add(ProblemInstance.ToTensor(network.Problem));
+        tensors.AddRange(ProblemInstance.ToTensors(network.Problem));
         all["neuron_count"] = Text(network.Resources.NeuronCount);
         all["weight_count"] = Text(network.Resources.WeightCount);
         all["parameter_count"] = Text(network.Resources.ParameterCount);

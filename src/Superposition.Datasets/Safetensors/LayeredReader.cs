@@ -83,7 +83,8 @@ internal sealed class LayeredReader
         {
             "and" => ProblemKind.And,
             "permutation" => ProblemKind.Permutation,
-            var other => throw new InvalidDataException($"metadata 'problem' = '{other}'; expected 'and' or 'permutation'"),
+            "circuit" => ProblemKind.Circuit,
+            var other => throw new InvalidDataException($"metadata 'problem' = '{other}'; expected 'and', 'permutation' or 'circuit'"),
         };
         var inputs = Dimension("input_count", LayeredNetworkFile.MaxUnbackedCount);
         var outputs = Dimension("output_count", LayeredNetworkFile.MaxUnbackedCount);
@@ -92,10 +93,22 @@ internal sealed class LayeredReader
         {
             throw new InvalidDataException($"input_count, output_count and sparsity must be at least 1 (they are {inputs}, {outputs} and {sparsity})");
         }
-        var graph = _file.Metadata.TryGetValue("graph", out var g) ? g : kind == ProblemKind.And ? "file" : "permutation";
+        var graph = _file.Metadata.TryGetValue("graph", out var g) ? g : kind switch { ProblemKind.And or ProblemKind.Circuit => "file", _ => "permutation" };
         var spec = new ProblemSpec(kind, graph, inputs, outputs, sparsity);
         var instance = ProblemInstance.ReadInstance(_file);
-        _used.Add(kind == ProblemKind.And ? ProblemInstance.PairsTensor : ProblemInstance.PermutationTensor);
+        _used.UnionWith(ProblemInstance.TensorNames(_file));
+        if (kind == ProblemKind.Circuit)
+        {
+            var below = inputs;
+            var layers = ImmutableArray.CreateBuilder<PairSet>(instance.CircuitLayers.Length);
+            foreach (var layer in instance.CircuitLayers)
+            {
+                var gates = layer.Length / 2;
+                layers.Add(new PairSet(below, [.. Enumerable.Range(0, gates).Select(e => layer[2 * e])], [.. Enumerable.Range(0, gates).Select(e => layer[(2 * e) + 1])]));
+                below = gates;
+            }
+            return new CircuitProblem(new LayeredCircuit(inputs, layers.MoveToImmutable()), sparsity, graph);
+        }
         if (kind == ProblemKind.Permutation)
         {
             return new PermutationProblem(spec, instance.Permutation);

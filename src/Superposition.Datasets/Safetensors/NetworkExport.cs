@@ -80,7 +80,7 @@ public static class NetworkExport
         }
         tensors.Add(Float64Tensor.Vector("decode_threshold", [network.Decoder.Threshold]));
 
-        tensors.Add(ProblemInstance.ToTensor(network.Problem));
+        tensors.AddRange(ProblemInstance.ToTensors(network.Problem));
 
         var spec = network.Problem.Spec;
         var resources = network.Resources;

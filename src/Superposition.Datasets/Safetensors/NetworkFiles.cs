@@ -57,7 +57,7 @@ public static class NetworkFiles
                 return new NetworkFile(LayeredNetworkFile.Read(file, parameters), format, claimed, file.Metadata);
             case NetworkExport.FormatName:
                 var network = FromExport(file, parameters);
-                if (!file.Metadata.ContainsKey(LayeredNetworkFile.ClaimsKey) && ConstructionRegistry.Find(network.Construction) is { NeverFalseNegative: true })
+                if (!file.Metadata.ContainsKey(LayeredNetworkFile.ClaimsKey) && ConstructionRegistry.Find(network.Construction) is { } definition && definition.NeverFalseNegativeWith(network.Parameters))
                 {
                     claimed = [LayeredNetworkFile.NoFalseNegatives];
                 }

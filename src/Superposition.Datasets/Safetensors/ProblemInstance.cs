@@ -10,7 +10,10 @@ namespace Superposition.Datasets.Safetensors;
 /// <c>problem.pairs</c> of shape [m', 2] (row e holds the two inputs of output e, smaller first); for
 /// a permutation, <c>problem.permutation</c> of shape [m] (entry i is the output input i is copied to).
 /// With it a file can be scored with no other information: the true outputs of an input are the rows
-/// of <c>problem.pairs</c> both of whose inputs are active, or the images of the active inputs.
+/// of <c>problem.pairs</c> both of whose inputs are active, or the images of the active inputs. For a
+/// circuit of depth d (metadata <c>depth</c>), <c>problem.circuit.{k}.pairs</c> of shape [w_k, 2] for
+/// every layer k: gate g of layer k reads values First, Second of the layer below (the inputs for k = 0);
+/// the outputs are the gates of layer d − 1, true when both values they read are.
 /// </summary>
 public sealed class ProblemInstance
 {
@@ -20,11 +23,21 @@ public sealed class ProblemInstance
     /// <summary>The tensor of a permutation instance.</summary>
     public const string PermutationTensor = "problem.permutation";
 
-    private ProblemInstance(ImmutableArray<int> pairs, ImmutableArray<int> permutation)
+    /// <summary>The metadata key of a circuit's depth.</summary>
+    public const string DepthKey = "depth";
+
+    private ProblemInstance(ImmutableArray<int> pairs, ImmutableArray<int> permutation, ImmutableArray<ImmutableArray<int>> circuit = default)
     {
         Pairs = pairs;
         Permutation = permutation;
+        CircuitLayers = circuit.IsDefault ? [] : circuit;
     }
+
+    /// <summary>The tensor of layer k of a circuit instance.</summary>
+    public static string CircuitTensor(int layer) => $"problem.circuit.{layer}.pairs";
+
+    /// <summary>For a circuit, every layer's pairs row-major [w_k, 2]; empty otherwise.</summary>
+    public ImmutableArray<ImmutableArray<int>> CircuitLayers { get; }
 
     /// <summary>Row-major [m', 2] for 2-AND (pair e is Pairs[2e], Pairs[2e + 1]); empty for a permutation.</summary>
     public ImmutableArray<int> Pairs { get; }
@@ -40,6 +53,15 @@ public sealed class ProblemInstance
     public ImmutableArray<int> TrueOutputs(IEnumerable<int> activeInputs)
     {
         var active = activeInputs.ToHashSet();
+        if (!CircuitLayers.IsEmpty)
+        {
+            foreach (var layer in CircuitLayers)
+            {
+                var below = active;
+                active = [.. Enumerable.Range(0, layer.Length / 2).Where(g => below.Contains(layer[2 * g]) && below.Contains(layer[(2 * g) + 1]))];
+            }
+            return [.. active.Order()];
+        }
         if (!Permutation.IsEmpty)
         {
             var outside = active.Where(i => (uint)i >= (uint)Permutation.Length).ToList();
@@ -50,12 +72,21 @@ public sealed class ProblemInstance
         return [.. Enumerable.Range(0, Pairs.Length / 2).Where(e => active.Contains(Pairs[2 * e]) && active.Contains(Pairs[(2 * e) + 1]))];
     }
 
-    /// <summary>The tensor that carries <paramref name="problem"/> in an exported file.</summary>
-    internal static SafetensorsTensor ToTensor(Problem problem) => problem switch
+    /// <summary>The tensors that carry <paramref name="problem"/> in an exported file.</summary>
+    internal static IEnumerable<SafetensorsTensor> ToTensors(Problem problem) => problem switch
     {
-        AndProblem and => new Int32Tensor(PairsTensor, [and.Pairs.Count, 2], Interleave(and.Pairs)),
-        PermutationProblem permutation => Int32Tensor.Vector(PermutationTensor, permutation.Permutation),
+        AndProblem and => [new Int32Tensor(PairsTensor, [and.Pairs.Count, 2], Interleave(and.Pairs))],
+        PermutationProblem permutation => [Int32Tensor.Vector(PermutationTensor, permutation.Permutation)],
+        CircuitProblem circuit => [.. circuit.Circuit.Layers.Select((layer, k) => new Int32Tensor(CircuitTensor(k), [layer.Count, 2], Interleave(layer)))],
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.GetType().Name, "unknown problem kind"),
+    };
+
+    /// <summary>The names of the tensors <see cref="ReadInstance"/> reads for the file's problem.</summary>
+    internal static IEnumerable<string> TensorNames(SafetensorsFile file) => Metadata(file, "problem") switch
+    {
+        "and" => [PairsTensor],
+        "permutation" => [PermutationTensor],
+        _ => Enumerable.Range(0, Count(file, DepthKey)).Select(CircuitTensor),
     };
 
     /// <summary>
@@ -79,13 +110,44 @@ public sealed class ProblemInstance
         {
             "and" => new ProblemInstance(ReadPairs(file, inputs, outputs), []),
             "permutation" => new ProblemInstance([], ReadPermutation(file, inputs, outputs)),
+            "circuit" => new ProblemInstance([], [], ReadCircuit(file, inputs, outputs)),
             var other => throw new InvalidDataException($"unknown problem '{other}'"),
         };
     }
 
-    private static ImmutableArray<int> ReadPairs(SafetensorsFile file, int inputs, int outputs)
+    /// <summary>Every layer of a circuit: shape [w_k, 2], pairs of distinct values of the layer below, no pair twice, w_(d−1) = m'.</summary>
+    private static ImmutableArray<ImmutableArray<int>> ReadCircuit(SafetensorsFile file, int inputs, int outputs)
     {
-        var tensor = Tensor(file, PairsTensor, [outputs, 2]);
+        var depth = Count(file, DepthKey);
+        if (depth is < 1 or > ProblemSpec.MaxDepth)
+        {
+            throw new InvalidDataException($"metadata '{DepthKey}' = {depth}; a circuit has 1 to {ProblemSpec.MaxDepth} layers");
+        }
+        var layers = ImmutableArray.CreateBuilder<ImmutableArray<int>>(depth);
+        var below = inputs;
+        for (var k = 0; k < depth; k++)
+        {
+            var name = CircuitTensor(k);
+            if (!file.Contains(name))
+            {
+                throw new InvalidDataException($"the file has no tensor '{name}' (a circuit of depth {depth} carries one per layer)");
+            }
+            var shape = file.Tensor<Int32Tensor>(name).Shape;
+            if (shape.Length != 2 || shape[1] != 2 || shape[0] < 1 || (k == depth - 1 && shape[0] != outputs))
+            {
+                throw new InvalidDataException($"tensor '{name}' has shape [{string.Join(", ", shape)}]; [{(k == depth - 1 ? outputs.ToString(System.Globalization.CultureInfo.InvariantCulture) : "w")}, 2] was expected");
+            }
+            layers.Add(ReadPairs(file, name, below, (int)shape[0]));
+            below = (int)shape[0];
+        }
+        return layers.MoveToImmutable();
+    }
+
+    private static ImmutableArray<int> ReadPairs(SafetensorsFile file, int inputs, int outputs) => ReadPairs(file, PairsTensor, inputs, outputs);
+
+    private static ImmutableArray<int> ReadPairs(SafetensorsFile file, string name, int inputs, int outputs)
+    {
+        var tensor = Tensor(file, name, [outputs, 2]);
         var values = tensor.Values;
         var seen = new HashSet<long>();
         for (var e = 0; e < outputs; e++)
@@ -93,11 +155,11 @@ public sealed class ProblemInstance
             var (first, second) = (values[2 * e], values[(2 * e) + 1]);
             if (first < 0 || second >= inputs || first >= second)
             {
-                throw new InvalidDataException($"{PairsTensor}[{e}] = ({first}, {second}) is not two distinct inputs below {inputs}, smaller first");
+                throw new InvalidDataException($"{name}[{e}] = ({first}, {second}) is not two distinct inputs below {inputs}, smaller first");
             }
             if (!seen.Add(((long)first * inputs) + second))
             {
-                throw new InvalidDataException($"{PairsTensor}[{e}] = ({first}, {second}) repeats an earlier pair");
+                throw new InvalidDataException($"{name}[{e}] = ({first}, {second}) repeats an earlier pair");
             }
         }
         return values;

@@ -7,7 +7,7 @@ namespace Superposition.Reports.Analysis;
 
 /// <summary>
 /// Groups rows into <see cref="Setting"/>s: one per construction, construction_params and problem
-/// family (kind, graph, sparsity), in the order they first appear (the sweep's expansion order), so
+/// family (kind, graph, sparsity, depth), in the order they first appear (the sweep's expansion order), so
 /// reports list them as the spec does. The problem family enters a setting's parameters under its spec
 /// path (<c>problem.sparsity</c>, ...), so a sweep over sparsity gets one labelled series per value.
 /// </summary>
@@ -18,16 +18,22 @@ public static class Settings
     {
         ArgumentNullException.ThrowIfNull(rows);
         return Relabel(rows
-            .GroupBy(row => (row.Construction, row.ConstructionParams, row.Problem, row.Graph, row.Sparsity))
+            .GroupBy(row => (row.Construction, row.ConstructionParams, row.Problem, row.Graph, row.Sparsity, row.Depth))
             .Select(g => new Setting(
                 g.Key.Construction,
                 g.Key.Construction,
-                Parse(g.Key.ConstructionParams)
-                    .SetItem("problem.kind", g.Key.Problem)
-                    .SetItem("problem.graph", g.Key.Graph)
-                    .SetItem("problem.sparsity", g.Key.Sparsity.ToString(CultureInfo.InvariantCulture)),
+                WithDepth(
+                    Parse(g.Key.ConstructionParams)
+                        .SetItem("problem.kind", g.Key.Problem)
+                        .SetItem("problem.graph", g.Key.Graph)
+                        .SetItem("problem.sparsity", g.Key.Sparsity.ToString(CultureInfo.InvariantCulture)),
+                    g.Key.Depth),
                 [.. g])));
     }
+
+    /// <summary>A circuit's depth enters its parameters as problem.depth; one-layer problems (depth 1) keep their labels.</summary>
+    private static ImmutableSortedDictionary<string, string> WithDepth(ImmutableSortedDictionary<string, string> parameters, int depth) =>
+        depth == 1 ? parameters : parameters.SetItem("problem.depth", depth.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The same settings labelled afresh among themselves: a figure that draws a subset names only the

@@ -38,7 +38,7 @@ internal static class ThresholdFigure
     public static ImmutableArray<Point> Points(IReadOnlyList<ThresholdRow> rows) =>
     [
         .. rows
-            .GroupBy(r => (Series: $"{r.Construction} ({r.Parameter}, {r.InputDistribution})", r.OutputCount))
+            .GroupBy(r => (Series: $"{r.Construction} ({r.Parameter}, {r.InputDistribution}{(r.Depth == 1 ? "" : $", depth {r.Depth}")})", r.OutputCount))
             .OrderBy(g => g.Key.Series, StringComparer.Ordinal).ThenBy(g => g.Key.OutputCount)
             .Select(g => new Point(g.Key.Series, g.Key.OutputCount, [.. g], [.. g.Where(HasThreshold)])),
     ];

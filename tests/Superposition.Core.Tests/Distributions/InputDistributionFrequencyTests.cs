@@ -28,6 +28,8 @@ public class InputDistributionFrequencyTests
         new(ProblemKind.And, "power-law", 50, 100, 3),
         new(ProblemKind.And, "random", 12, 20, 2),
         new(ProblemKind.Permutation, "permutation", 25, 25, 3),
+        new(ProblemKind.Circuit, "random-layered", 10, 30, 3, Depth: 3),
+        new(ProblemKind.Circuit, "and-trees", 12, 3, 4, Depth: 2),
     ];
 
     [Theory]
@@ -62,6 +64,8 @@ public class InputDistributionFrequencyTests
         { "up-to of size 0..s-1", new Biased(UpToInputs.DistributionName, p => (rng, d) => { var k = rng.NextInt(d.Length); Sampling.DistinctInRange(rng, 0, p.InputCount, d[..k]); return k; }), Problems[4] },
         { "with-true-pair without the pair", new Biased(WithTruePairInputs.DistributionName, p => (rng, d) => { Sampling.DistinctInRange(rng, 0, p.InputCount, d); return d.Length; }), Problems[0] },
         { "with-true-pair always pair 0", new Biased(WithTruePairInputs.DistributionName, WithPairZero), Problems[1] },
+        { "with-true-gate planting a first-layer pair", new Biased(WithTrueGateInputs.DistributionName, FirstLayerPair), Problems[6] },
+        { "with-true-gate without the gate", new Biased(WithTrueGateInputs.DistributionName, p => (rng, d) => { Sampling.DistinctInRange(rng, 0, p.InputCount, d); return d.Length; }), Problems[5] },
         { "hubs drawn uniformly", new Biased(HubInputs.DistributionName, p => (rng, d) => { Sampling.DistinctInRange(rng, 0, p.InputCount, d); return d.Length; }), Problems[1] },
         { "hubs as the lowest-index inputs", new Biased(HubInputs.DistributionName, LowIndexHubs), Problems[2] },
         { "clustered at a fixed window", new Biased(ClusteredInputs.DistributionName, p => (rng, d) => { Sampling.DistinctInRange(rng, 0, Math.Min(p.InputCount, 2 * d.Length), d); return d.Length; }), Problems[0] },
@@ -100,6 +104,28 @@ public class InputDistributionFrequencyTests
             destination[count++] = value;
         }
         return count;
+    }
+
+    /// <summary>A uniform first-layer gate's pair plus uniform others: true gates, but not in the deepest plantable layer.</summary>
+    private static InputSampler FirstLayerPair(Problem problem)
+    {
+        var pairs = ((CircuitProblem)problem).Circuit.Layers[0];
+        return (rng, d) =>
+        {
+            var e = rng.NextInt(pairs.Count);
+            d[0] = pairs.First[e];
+            d[1] = pairs.Second[e];
+            var filled = 2;
+            while (filled < d.Length)
+            {
+                var candidate = rng.NextInt(problem.InputCount);
+                if (!d[..filled].Contains(candidate))
+                {
+                    d[filled++] = candidate;
+                }
+            }
+            return filled;
+        };
     }
 
     private static InputSampler WithPairZero(Problem problem)

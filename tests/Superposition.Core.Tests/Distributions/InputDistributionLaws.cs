@@ -42,6 +42,18 @@ internal static class InputDistributionLaws
                     : present >= fromHubs ? null : $"{present} of the inputs are hub candidates, fewer than {fromHubs}";
             }),
         [ClusteredInputs.DistributionName] = ClusteredInputsLaw.Law,
+        // the cone of a uniform gate g among the plantable gates G of the deepest layer that has any, plus
+        // s − |cone_g| uniform among the other m − |cone_g|: P(i) = Σ_g (1/|G|)([i ∈ cone_g] + [i ∉ cone_g](s − |cone_g|)/(m − |cone_g|)).
+        [WithTrueGateInputs.DistributionName] = new(
+            InputDistributionLaw.ExactlyS,
+            WithTrueGateMarginals,
+            (p, a) =>
+            {
+                var (layer, _) = PlantableGates(p);
+                return a.Length != p.Sparsity ? $"{a.Length} active inputs, not s = {p.Sparsity}"
+                    : TrueGates(Assert.IsType<CircuitProblem>(p).Circuit, a)[layer].Count > 0 ? null
+                    : $"no gate of layer {layer} is true for the active inputs {string.Join(", ", a)}";
+            }),
     };
 
     /// <summary>The law of <paramref name="name"/>; fails the calling test when none is stated.</summary>
@@ -60,6 +72,63 @@ internal static class InputDistributionLaws
         var count = Math.Min(problem.InputCount, 2 * problem.Sparsity);
         var hubs = keys.Take(count).Select(key => (int)(key & 0xFFFFFFFF)).ToHashSet();
         return (hubs, Math.Min((problem.Sparsity + 1) / 2, hubs.Count));
+    }
+
+    /// <summary>
+    /// The deepest layer with a gate whose cone has at most s inputs, and those gates with their cones,
+    /// each cone found by walking down from the gate (not bottom-up as the sampler does).
+    /// </summary>
+    public static (int Layer, List<HashSet<int>> Cones) PlantableGates(Problem problem)
+    {
+        var circuit = Assert.IsType<CircuitProblem>(problem).Circuit;
+        for (var layer = circuit.Depth - 1; layer >= 0; layer--)
+        {
+            var cones = Enumerable.Range(0, circuit.Width(layer)).Select(g => ConeOf(circuit, layer, g)).Where(c => c.Count <= problem.Sparsity).ToList();
+            if (cones.Count > 0)
+            {
+                return (layer, cones);
+            }
+        }
+        throw new Xunit.Sdk.XunitException("no gate of any layer can be true with s inputs");
+    }
+
+    private static HashSet<int> ConeOf(LayeredCircuit circuit, int layer, int gate)
+    {
+        var cone = new HashSet<int> { gate };
+        for (var k = layer; k >= 0; k--)
+        {
+            cone = [.. cone.SelectMany(g => new[] { circuit.Layers[k].First[g], circuit.Layers[k].Second[g] })];
+        }
+        return cone;
+    }
+
+    /// <summary>The true gates of every layer, by plain boolean evaluation.</summary>
+    private static List<HashSet<int>> TrueGates(LayeredCircuit circuit, int[] active)
+    {
+        var below = active.ToHashSet();
+        var layers = new List<HashSet<int>>();
+        foreach (var layer in circuit.Layers)
+        {
+            below = [.. Enumerable.Range(0, layer.Count).Where(g => below.Contains(layer.First[g]) && below.Contains(layer.Second[g]))];
+            layers.Add(below);
+        }
+        return layers;
+    }
+
+    private static double[] WithTrueGateMarginals(Problem problem)
+    {
+        var (_, cones) = PlantableGates(problem);
+        var (m, s) = (problem.InputCount, problem.Sparsity);
+        var marginals = new double[m];
+        foreach (var cone in cones)
+        {
+            var rest = m == cone.Count ? 0.0 : (double)(s - cone.Count) / (m - cone.Count);
+            for (var i = 0; i < m; i++)
+            {
+                marginals[i] += (cone.Contains(i) ? 1.0 : rest) / cones.Count;
+            }
+        }
+        return marginals;
     }
 
     private static PairSet Pairs(Problem problem) => Assert.IsType<AndProblem>(problem).Pairs;

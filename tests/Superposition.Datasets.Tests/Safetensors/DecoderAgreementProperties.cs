@@ -37,7 +37,7 @@ public class DecoderAgreementProperties
     {
         var type = CaseTypes().Single(t => t.Name == caseName);
         var generator =
-            from construction in Gen.Elements(ConstructionRegistry.All.AsEnumerable())
+            from construction in Gen.Elements(ConstructionRegistry.All.Where(c => !c.Solves.Contains(Problems.ProblemKind.Circuit)).AsEnumerable())
             from buildCase in CoreGenerators.BuildCases(construction)
             from threshold in Gen.Elements(0.25, 0.5, 0.9)
             from k in Gen.Choose(1, 6)

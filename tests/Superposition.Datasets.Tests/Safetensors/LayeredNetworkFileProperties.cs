@@ -57,7 +57,7 @@ public sealed class LayeredNetworkFileProperties
                 var read = NetworkFiles.Read(temporary.Path);
                 Assert.True(read.Network.IsFactored);
                 Assert.Equal(network.Resources, read.Network.Resources);
-                Assert.Equal(Constructions.ConstructionRegistry.Find(network.Construction)!.NeverFalseNegative, read.ClaimsNoFalseNegatives);
+                Assert.Equal(Constructions.ConstructionRegistry.Find(network.Construction)!.NeverFalseNegativeWith(network.Parameters), read.ClaimsNoFalseNegatives);
                 var batch = Inputs.InputSamplers.Batch(problem, "uniform", 0, 8, new Randomness.Seed(testCase.SampleSeed));
                 var expected = NetworkEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
                 var actual = NetworkEvaluator.Evaluate(read.Network, batch, new EvaluationScratch(read.Network));

@@ -18,7 +18,7 @@ namespace Superposition.Datasets.Tests.Safetensors;
 /// </summary>
 public sealed class LayeredSnippetTests
 {
-    public static readonly string[] SnippetNames = ["numpy layered writer", "pytorch layered evaluator"];
+    public static readonly string[] SnippetNames = ["numpy layered writer", "pytorch layered evaluator", "numpy layered evaluator"];
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
@@ -105,6 +105,72 @@ public sealed class LayeredSnippetTests
                     Assert.True(Math.Abs(expected[u] - actual[u]) <= 1e-12 * Math.Max(1.0, Math.Abs(expected[u])), $"activation {u} is {actual[u]} in PyTorch and {expected[u]} here: {context}");
                 }
             }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Balanced trees at s = 2^d make outputs true; a random layered circuit at s = 3 makes gates below the last true.</summary>
+    [Theory]
+    [InlineData("and-trees", 24, 3, 8, "on")]
+    [InlineData("and-trees", 24, 3, 8, "off")]
+    [InlineData("random-layered", 30, 60, 3, "on")]
+    [InlineData("random-layered", 30, 60, 3, "off")]
+    public void A_depth_3_circuit_exports_imports_and_evaluates_in_numpy_as_in_the_tool(string graph, int inputs, int gates, int sparsity, string rethreshold)
+    {
+        var spec = new Problems.ProblemSpec(Problems.ProblemKind.Circuit, graph, inputs, gates, sparsity, Depth: 3);
+        var network = NetworkBuilder.Build(spec, "superposed-circuit", new Dictionary<string, object> { ["rethreshold"] = rethreshold }, new Seed(3), new Seed(4));
+        Assert.Equal(3, network.Layers.Length);
+        var directory = Directory.CreateTempSubdirectory("superposition-layered-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "circuit.safetensors");
+            LayeredNetworkFile.Write(network, path, ImmutableDictionary<string, string>.Empty);
+            var read = NetworkFiles.Read(path).Network;
+            var circuit = Assert.IsType<Problems.CircuitProblem>(read.Problem).Circuit;
+            var original = ((Problems.CircuitProblem)network.Problem).Circuit;
+            Assert.Equal(3, circuit.Depth);
+            for (var k = 0; k < 3; k++)
+            {
+                Assert.Equal(original.Layers[k].First.ToArray(), circuit.Layers[k].First.ToArray());
+                Assert.Equal(original.Layers[k].Second.ToArray(), circuit.Layers[k].Second.ToArray());
+            }
+            Assert.Equal(network.Resources, read.Resources);
+            // Planted deep gates and uniform inputs, so that true outputs and intermediate true gates both occur.
+            var samples = new[] { WithTrueGateInputs.DistributionName, UniformInputs.DistributionName }
+                .Select(d => InputSamplers.Batch(network.Problem, d, 0, 30, new Seed(17).Derive(d)))
+                .SelectMany(batch => Enumerable.Range(0, batch.Count).Select(k => batch.Active(k).ToArray()))
+                .ToArray();
+            var script = SnippetFile("numpy layered evaluator", directory.FullName, "evaluate_layered_numpy");
+            var lines = Python.Run(script, [path, .. samples.Select(s => string.Join(",", s))], Timeout);
+            Assert.Equal(samples.Length, lines.Length);
+            var scratch = new EvaluationScratch(network);
+            var readScratch = new EvaluationScratch(read);
+            var truth = new int[network.Problem.MaxTrueOutputs];
+            var trueOutputs = 0;
+            var trueBelow = 0;
+            foreach (var (active, line) in samples.Zip(lines))
+            {
+                using var json = JsonDocument.Parse(line);
+                var context = $"rethreshold {rethreshold}, sample [{string.Join(",", active)}]";
+                var batch = new SampleBatch(0, [0, active.Length], active, [0, network.Problem.TrueOutputs(active, truth)], truth[..network.Problem.TrueOutputs(active, truth)]);
+                var decoded = NetworkEvaluator.Evaluate(network, batch, scratch).DecodedOutputs(0).ToArray();
+                Assert.Equal(decoded, NetworkEvaluator.Evaluate(read, batch, readScratch).DecodedOutputs(0).ToArray());
+                Assert.True(decoded.SequenceEqual(Integers(json.RootElement, "decoded")), $"decoded outputs differ: {context}");
+                Assert.True(batch.Truth(0).SequenceEqual(Integers(json.RootElement, "true")), $"true outputs differ: {context}");
+                trueOutputs += batch.Truth(0).Length;
+                trueBelow += original.GateValues(active)[1].Length;
+                var expected = NetworkEvaluator.Activations(network, active, scratch);
+                var actual = json.RootElement.GetProperty("activations").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+                Assert.Equal(expected.Length, actual.Length);
+                for (var u = 0; u < expected.Length; u++)
+                {
+                    Assert.True(Math.Abs(expected[u] - actual[u]) <= 1e-12 * Math.Max(1.0, Math.Abs(expected[u])), $"activation {u} is {actual[u]} in NumPy and {expected[u]} here: {context}");
+                }
+            }
+            Assert.True(graph == "and-trees" ? trueOutputs > 0 : trueBelow > 0, $"no sample had a true {(graph == "and-trees" ? "output" : "gate in layer 1")}: the comparison would not reach the deep gates");
         }
         finally
         {

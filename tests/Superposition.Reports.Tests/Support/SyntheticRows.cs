@@ -84,5 +84,28 @@ public static class SyntheticRows
         .. Transition([0.75, 1.0, 1.25, 1.5, 2.0, 3.0]),
         .. Dedicated(OutputCounts),
         .. Representation(OutputCounts, [1.0, 1.5, 2.0, 3.0]),
+        .. Circuits([2, 3, 4]),
     ];
+
+    /// <summary>superposed-circuit at m' = 1000 and each depth, re-thresholded (no errors) and raw (errors at depth 2).</summary>
+    public static IEnumerable<CaseRow> Circuits(IEnumerable<int> depths) => depths.SelectMany(depth => new[] { "on", "off" }.Select(rethreshold => new CaseRow
+    {
+        Sweep = "synthetic",
+        CaseId = $"circuit-{depth}-{rethreshold}",
+        Status = "ok",
+        Problem = "circuit",
+        Graph = "random-layered",
+        InputCount = 60,
+        OutputCount = 1000,
+        Sparsity = 3,
+        Depth = depth,
+        InputDistribution = "with-true-gate",
+        Construction = "superposed-circuit",
+        ConstructionParams = $"{{\"rethreshold\":\"{rethreshold}\"}}",
+        InputNeurons = 60,
+        NeuronCount = 60 + (depth * 2000),
+        ParameterCount = depth * 100_000,
+        Samples = 1000,
+        SamplesCorrect = rethreshold == "off" && depth == 2 ? 0 : 1000,
+    }));
 }

@@ -19,6 +19,107 @@ public static class SuperposedCircuit
 {
     public const string Name = "superposed-circuit";
 
+    public static ConstructionDefinition<CircuitProblem, SuperposedCircuitOptions> Definition { get; } = new()
+    {
+        Name = Name,
+        Summary = "a layered AND circuit, one superposed-and stage per layer, each reading the output code of the stage below, re-thresholded in between (docs/mathematics.md §8)",
+        Role = ConstructionRole.ComputesProblem,
+        Solves = [ProblemKind.Circuit],
+        NeverFalseNegative = true,
+        NeverFalseNegativeWhen = values => !values.Choices.TryGetValue("rethreshold", out var rethreshold) || rethreshold == "on",
+        NeverFalseNegativeCondition = "with rethreshold on (every stage then reads exact boolean codes)",
+        Schema =
+        [
+            .. SuperposedAnd.LayerParameters.Select(p => p.Within<SuperposedCircuitOptions>(o => o.Stage, (o, v) => o with { Stage = v })),
+            Parameter.Choice<SuperposedCircuitOptions, bool>(
+                "rethreshold",
+                "on: every stage but the last binarises its neurons, 1[z > γ] from two ReLUs, before the next stage reads them; off: the next stage reads the raw activations",
+                [("on", true), ("off", false)],
+                o => o.Rethreshold,
+                (o, v) => o with { Rethreshold = v }),
+        ],
+        CheckOptions = Check,
+        BuildNetwork = (problem, options, parameters, seed) => Build(problem, options, parameters, seed),
+        Sizes = Sizes,
+    };
+
+    /// <summary>
+    /// The superposed-and problem of stage k for a circuit spec: the layer below (m inputs, or the gates of
+    /// layer k − 1) to the gates of layer k, at the sparsity bound s_k (at most the inputs of the stage).
+    /// </summary>
+    public static ImmutableArray<ProblemSpec> StageSpecs(ProblemSpec problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var widths = LayeredCircuit.Widths(problem);
+        var bounds = LayeredCircuit.Bounds(problem.Sparsity, widths);
+        var specs = ImmutableArray.CreateBuilder<ProblemSpec>(widths.Length);
+        for (var k = 0; k < widths.Length; k++)
+        {
+            var below = k == 0 ? problem.InputCount : widths[k - 1];
+            specs.Add(new ProblemSpec(ProblemKind.And, "random", below, widths[k], Math.Min(bounds[k], below)));
+        }
+        return specs.MoveToImmutable();
+    }
+
+    /// <summary>The options of stage k: above the first stage the inputs are the previous stage's output code, superposed.</summary>
+    public static SuperposedAndOptions StageOptions(SuperposedCircuitOptions options, int stage)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return stage == 0 ? options.Stage : options.Stage with { InputLayer = options.Stage.InputLayer with { Encoding = InputEncodingChoice.Superposed } };
+    }
+
+    /// <summary>Every stage's superposed-and checks; a problem several stages share is reported once, naming the first stage.</summary>
+    private static List<ParameterError> Check(ProblemSpec problem, SuperposedCircuitOptions options)
+    {
+        var specs = StageSpecs(problem);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<ParameterError>();
+        for (var k = 0; k < specs.Length; k++)
+        {
+            foreach (var error in SuperposedAnd.CheckLayer(specs[k], StageOptions(options, k)))
+            {
+                if (seen.Add(error.Parameter + "\u0001" + error.Message))
+                {
+                    errors.Add(error with { Message = $"stage {k} (layer {k} of the circuit, {specs[k].InputCount} inputs to {specs[k].OutputCount} gates at s_{k} = {specs[k].Sparsity}): {error.Message}" });
+                }
+            }
+        }
+        var total = Sizes(problem, options);
+        if (errors.Count == 0 && SizeLimits.Exceeds(total.Nonzeros, "nonzeros of the stacked stages' weights, summed", "code_width_factor") is { } sizeError)
+        {
+            errors.Add(sizeError);
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Sizes summed over the stages: stage k's output code and neurons (twice the neurons when it is
+    /// re-thresholded), and nonzeros Σ_k 2 · m'_k · b_out · b_in, doubled for paired rows and for paired reads.
+    /// </summary>
+    public static ConstructionSizes Sizes(ProblemSpec problem, SuperposedCircuitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(options);
+        var specs = StageSpecs(problem);
+        var (inputEntries, inputNeurons) = (0.0, 0.0);
+        var (outputEntries, outputNeurons, nonzeros) = (0.0, 0.0, 0.0);
+        for (var k = 0; k < specs.Length; k++)
+        {
+            var sizes = SuperposedAnd.Sizes(specs[k], StageOptions(options, k));
+            if (k == 0)
+            {
+                (inputEntries, inputNeurons) = (sizes.InputEntries, sizes.InputNeurons);
+            }
+            var paired = options.Rethreshold && k < specs.Length - 1;
+            var readsPairs = options.Rethreshold && k > 0;
+            var readWidth = k == 0 ? Math.Max(1, sizes.InputEntries / Math.Max(1, specs[k].InputCount)) : options.Stage.InputLayer.CodeWidth.WidthEstimate(specs[k - 1].OutputCount);
+            outputEntries += sizes.OutputEntries;
+            outputNeurons += paired ? 2 * sizes.OutputNeurons : sizes.OutputNeurons;
+            nonzeros += sizes.Nonzeros * readWidth * (paired ? 2 : 1) * (readsPairs ? 2 : 1);
+        }
+        return new ConstructionSizes(inputEntries, inputNeurons, outputEntries, outputNeurons, nonzeros);
+    }
+
     /// <summary>The stages drawn for <paramref name="problem"/>, each from its own derived seed.</summary>
     public static ImmutableArray<SuperposedAndLayer> Stages(CircuitProblem problem, SuperposedCircuitOptions options, Seed seed)
     {
@@ -31,14 +132,23 @@ public static class SuperposedCircuit
             var below = k == 0 ? circuit.InputCount : circuit.Width(k - 1);
             var spec = new ProblemSpec(ProblemKind.And, "random", below, circuit.Width(k), Math.Min(problem.Bounds[k], below));
             // Above the first stage the inputs are the previous stage's output code: superposed, whatever the first stage chose.
-            var stageOptions = k == 0 ? options.Stage : options.Stage with { InputLayer = options.Stage.InputLayer with { Encoding = InputEncodingChoice.Superposed } };
-            stages.Add(SuperposedAndLayer.Draw(new AndProblem(spec, circuit.Layers[k]), stageOptions, seed.Derive("stage", k)));
+            stages.Add(SuperposedAndLayer.Draw(new AndProblem(spec, circuit.Layers[k]), StageOptions(options, k), seed.Derive("stage", k)));
         }
         return stages.MoveToImmutable();
     }
 
     /// <summary>Builds the network: the first stage's input code, one affine layer per stage, the last stage's output code read out.</summary>
     public static Network Build(CircuitProblem problem, SuperposedCircuitOptions options, Seed seed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var parameters = new ConstructionParameters(
+            ImmutableSortedDictionary<string, double>.Empty,
+            ImmutableSortedDictionary<string, string>.Empty.Add("rethreshold", options.Rethreshold ? "on" : "off"));
+        return Build(problem, options, parameters, seed);
+    }
+
+    /// <summary><see cref="Build(CircuitProblem, SuperposedCircuitOptions, Seed)"/> recording <paramref name="parameters"/> as the network's canonical values.</summary>
+    public static Network Build(CircuitProblem problem, SuperposedCircuitOptions options, ConstructionParameters parameters, Seed seed)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,9 +173,6 @@ public static class SuperposedCircuit
             ? (Decoder)new Decoder.KOfW(options.Stage.DecoderK(last.OutputWidth), gamma)
             : new Decoder.AllAbove(gamma);
         InputStage input = stages[0].InputEncoding == InputEncoding.Explicit ? new InputStage.OneHot(stages[0].InputCode) : new InputStage.CodeOr(stages[0].InputCode);
-        var parameters = new ConstructionParameters(
-            ImmutableSortedDictionary<string, double>.Empty.Add("rethreshold", options.Rethreshold ? 1 : 0),
-            ImmutableSortedDictionary<string, string>.Empty);
         return Network.Create(Name, parameters, problem, seed, input, layers.ToImmutable(), new Readout.Code(last.OutputCode, decoder), last.Layout);
     }
 
