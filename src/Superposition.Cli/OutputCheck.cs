@@ -34,8 +34,9 @@ internal static class OutputCheck
         {
             return null;
         }
-        var value = parsed.GetValue<string?>("--out");
-        if (value is null)
+        // Only a given --out: reading a required option that was not given throws (as with `export --help`).
+        var given = parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().FirstOrDefault(r => r.Option.Name == "--out" && !r.Implicit);
+        if (given?.GetValueOrDefault<string?>() is not { } value)
         {
             return null;
         }
