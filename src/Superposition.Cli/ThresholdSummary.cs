@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Superposition.Reports.Analysis;
 using Superposition.Rows;
 
 namespace Superposition.Cli;
@@ -23,9 +24,9 @@ internal static class ThresholdSummary
                 var values = found.Select(r => r.Threshold).Order().ToList();
                 var counts = found.Select(r => (double)r.NeuronCount).Order().ToList();
                 var scale = Math.Sqrt(group.Key.OutputCount) * Math.Log2(Math.Max(2, group.Key.OutputCount));
-                threshold = string.Create(CultureInfo.InvariantCulture, $"{Median(values):0.###} ({values[0]:0.###}–{values[^1]:0.###})");
-                neurons = Median(counts).ToString("N0", CultureInfo.InvariantCulture);
-                normalised = (Median(counts) / scale).ToString("0.00", CultureInfo.InvariantCulture);
+                threshold = string.Create(CultureInfo.InvariantCulture, $"{Medians.OfSorted(values):0.###} ({values[0]:0.###}–{values[^1]:0.###})");
+                neurons = Medians.OfSorted(counts).ToString("N0", CultureInfo.InvariantCulture);
+                normalised = (Medians.OfSorted(counts) / scale).ToString("0.00", CultureInfo.InvariantCulture);
             }
             table.AddRow(
                 Markup.Escape(group.Key.Construction),
@@ -41,8 +42,4 @@ internal static class ThresholdSummary
         }
         AnsiConsole.Write(table);
     }
-
-    /// <summary>The median of sorted values (the mean of the middle two for an even count).</summary>
-    internal static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ScottPlot;
+using Superposition.Reports.Analysis;
 using Superposition.Reports.Plotting;
 using Superposition.Rows;
 
@@ -58,9 +59,6 @@ internal static class ThresholdFigure
         return new ReportPart([new FigureOutcome(FileName, Description, null)], Section(points));
     }
 
-    internal static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-
     private static void Draw(ImmutableArray<Point> points, string path)
     {
         using var plot = Charts.Create("Smallest exact network", "m'  (output features)", "neurons / (√m' · log₂ m')");
@@ -69,7 +67,7 @@ internal static class ThresholdFigure
         {
             var found = series.Where(p => !p.Found.IsEmpty).ToList();
             var x = Charts.Log10(found.Select(p => (double)p.OutputCount));
-            var median = Charts.Measured(plot, x, [.. found.Select(p => Median(p.Normalised))], $"{series.Key} median");
+            var median = Charts.Measured(plot, x, [.. found.Select(p => Medians.OfSorted(p.Normalised))], $"{series.Key} median");
             // Every search as a marker of the same colour, so the spread over seeds is visible.
             var each = plot.Add.Scatter(
                 Charts.Log10(found.SelectMany(p => p.Normalised.Select(_ => (double)p.OutputCount))),
@@ -100,7 +98,7 @@ internal static class ThresholdFigure
                 Text.Count(p.OutputCount),
                 $"{p.Found.Length} / {p.Searches.Length}",
                 p.Found.IsEmpty ? "none" : Spread(p.Thresholds),
-                p.Found.IsEmpty ? "n/a" : Text.Count(Median([.. p.Found.Select(r => (double)r.NeuronCount).Order()])),
+                p.Found.IsEmpty ? "n/a" : Text.Count(Medians.OfSorted([.. p.Found.Select(r => (double)r.NeuronCount).Order()])),
                 p.Found.IsEmpty ? "n/a" : Spread(p.Normalised),
                 Text.Ratio(p.LowerNormalised),
                 p.Searches.Count(r => !r.Monotone).ToString(CultureInfo.InvariantCulture),
@@ -108,12 +106,12 @@ internal static class ThresholdFigure
         foreach (var series in points.Where(p => !p.Found.IsEmpty).GroupBy(p => p.Series))
         {
             var all = series.SelectMany(p => p.Normalised).Order().ToList();
-            builder.AppendLine().AppendLine($"{series.Key}: empirical constant (median over every search that found a threshold, m' = {Text.Count(series.First().OutputCount)} to {Text.Count(series.Last().OutputCount)}) {Number(Median(all))}, range {Number(all[0])} to {Number(all[^1])}.");
+            builder.AppendLine().AppendLine($"{series.Key}: empirical constant (median over every search that found a threshold, m' = {Text.Count(series.First().OutputCount)} to {Text.Count(series.Last().OutputCount)}) {Number(Medians.OfSorted(all))}, range {Number(all[0])} to {Number(all[^1])}.");
         }
         return builder.ToString();
     }
 
-    private static string Spread(IReadOnlyList<double> sorted) => $"{Number(Median(sorted))} ({Number(sorted[0])}–{Number(sorted[^1])})";
+    private static string Spread(IReadOnlyList<double> sorted) => $"{Number(Medians.OfSorted(sorted))} ({Number(sorted[0])}–{Number(sorted[^1])})";
 
     /// <summary>Three significant digits, but whole with separators from 100 up (a wide peer's constant is in the thousands).</summary>
     private static string Number(double value) => Math.Abs(value) >= 100 ? Text.Count(value) : Text.Ratio(value);
