@@ -14,7 +14,7 @@ namespace Superposition.Thresholds;
 /// <param name="Parameter">The construction parameter searched, without the <c>params.</c> prefix.</param>
 public sealed record ThresholdSpec(string Parameter, ThresholdSettings Settings)
 {
-    /// <summary>Upward expansions each end may make unless the spec says otherwise.</summary>
+    /// <summary>How many times an end of the bracket may move outwards unless the spec says otherwise.</summary>
     public const int DefaultMaxExpansions = 2;
 
     /// <summary>At most this many expansions: each doubles the bracket, so more would reach absurd sizes.</summary>
