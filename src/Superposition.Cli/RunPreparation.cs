@@ -47,8 +47,8 @@ internal static class RunPreparation
             {
                 return Refuse($"a threshold sweep ({threshold.Field}) runs whole and from the start: its probes depend on each other, so --shard and --resume do not apply; nothing was run or written");
             }
-            // Sizes may grow at either end of what a search can probe: the memory check sees both.
-            cases = [.. ThresholdProbes.RunsAt(spec, threshold.SmallestProbe), .. ThresholdProbes.RunsAt(spec, threshold.LargestProbe)];
+            var (smallest, largest) = ThresholdProbes.RunsAtBothEnds(spec);
+            cases = [.. smallest, .. largest];
         }
         IReadOnlyList<RunCase> runs = shard is null ? cases : [.. cases.Where(shard.Contains)];
         if (MemoryCheck.Problem(runs, request.Parallelism, MemoryCheck.AvailableBytes(), request.KeepSamples) is { } memory)

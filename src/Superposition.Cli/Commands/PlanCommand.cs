@@ -37,15 +37,15 @@ internal static class PlanCommand
         }
         var (workers, available) = (Environment.ProcessorCount, MemoryCheck.AvailableBytes());
         var tally = new MemoryTally(workers, keepSamples: false);
-        if (spec.Threshold is { } threshold)
+        if (spec.Threshold is not null)
         {
-            // A size may grow at either end of what a search can probe (superposed-and's blocks grow as its channel
-            // shrinks): check memory at both, and list the runs at the largest value.
-            foreach (var run in ThresholdProbes.RunsAt(spec, threshold.SmallestProbe))
+            // Memory is checked at both ends of what a search can probe; the runs are listed at the largest value.
+            var (smallest, largest) = ThresholdProbes.RunsAtBothEnds(spec);
+            foreach (var run in smallest)
             {
                 tally.Add(run);
             }
-            runs = ThresholdProbes.RunsAt(spec, threshold.LargestProbe);
+            runs = largest;
         }
         var first = new List<RunCase>(ScreenRows);
         long count = 0, samples = 0, cases = 0;

@@ -72,6 +72,17 @@ public static class ThresholdProbes
         return SweepExpansion.Expand(At(spec, threshold, value));
     }
 
+    /// <summary>
+    /// The runs at the smallest and at the largest value a search can probe: what memory checks look at,
+    /// since a size may grow at either end (superposed-and's blocks grow as its channel shrinks).
+    /// </summary>
+    public static (ImmutableArray<RunCase> Smallest, ImmutableArray<RunCase> Largest) RunsAtBothEnds(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var threshold = spec.Threshold ?? throw new ArgumentException("the spec has no threshold section", nameof(spec));
+        return (RunsAt(spec, threshold.SmallestProbe), RunsAt(spec, threshold.LargestProbe));
+    }
+
     /// <summary>The spec with the searched parameter set in its base.</summary>
     internal static SweepSpec At(SweepSpec spec, ThresholdSpec threshold, double value) =>
         spec with { Base = spec.Base.SetItem(threshold.Field, value == 0 ? 0.0 : value) };
