@@ -109,6 +109,69 @@ public sealed class SuperposedCircuitProperties
         Assert.Equal(3, circuit.Width(depth - 1));
     }
 
+    /// <summary>The most true gates of every layer over all sets of at most s active inputs, by enumeration.</summary>
+    private static int[] MostTrueGates(LayeredCircuit circuit, int sparsity)
+    {
+        var most = new int[circuit.Depth];
+        void Visit(List<int> active, int next)
+        {
+            var values = circuit.GateValues([.. active]);
+            for (var k = 0; k < circuit.Depth; k++)
+            {
+                most[k] = Math.Max(most[k], values[k].Length);
+            }
+            if (active.Count == sparsity)
+            {
+                return;
+            }
+            for (var input = next; input < circuit.InputCount; input++)
+            {
+                active.Add(input);
+                Visit(active, input + 1);
+                active.RemoveAt(active.Count - 1);
+            }
+        }
+        Visit([], 0);
+        return most;
+    }
+
+    private static readonly Gen<CircuitCase> SmallCases =
+        from @case in Cases
+        from inputs in Gen.Choose(4, 12)
+        from sparsity in Gen.Choose(1, 5)
+        let depth = @case.Generator == "and-trees" ? Math.Min(@case.Depth, 3) : @case.Depth
+        let m = @case.Generator == "and-trees" ? Math.Max(1, inputs >> depth) << depth : inputs
+        let first = Math.Min(@case.Widths[0], m * (m - 1) / 2)
+        select @case with { Depth = depth, InputCount = m, Widths = [.. Enumerable.Repeat(first, depth)], Sparsity = Math.Min(sparsity, m) };
+
+    [Fact]
+    public void The_sparsity_bounds_hold_every_true_gate_count_and_are_met_by_balanced_trees() =>
+        PropertyCheck.Run(SmallCases, @case =>
+        {
+            var problem = @case.Problem();
+            var most = MostTrueGates(problem.Circuit, @case.Sparsity);
+            var spec = LayeredCircuit.Bounds(problem.Spec);
+            for (var k = 0; k < problem.Circuit.Depth; k++)
+            {
+                Assert.True(most[k] <= problem.Bounds[k + 1], $"layer {k}: {most[k]} true gates above the bound {problem.Bounds[k + 1]}");
+                Assert.True(problem.Bounds[k + 1] <= spec[k + 1], $"layer {k}: the instance bound {problem.Bounds[k + 1]} exceeds the spec's {spec[k + 1]}");
+                if (@case.Generator == "and-trees")
+                {
+                    Assert.Equal(Math.Max(1, most[k]), problem.Bounds[k + 1]);
+                }
+            }
+        }, maxTest: 100);
+
+    [Theory]
+    [InlineData(8, 3, new[] { 8, 4, 2, 1 })]
+    [InlineData(16, 4, new[] { 16, 8, 4, 2, 1 })]
+    [InlineData(5, 2, new[] { 5, 2, 1 })]
+    public void Balanced_trees_halve_the_true_gates_per_layer(int sparsity, int depth, int[] expected)
+    {
+        Assert.Equal(expected, LayeredCircuit.BalancedTrees(40, depth).SparsityBounds(sparsity).ToArray());
+        Assert.Equal(expected, LayeredCircuit.Bounds(new ProblemSpec(ProblemKind.Circuit, "and-trees", 40 << depth, 40, sparsity, Depth: depth)).ToArray());
+    }
+
     [Fact]
     public void The_bound_for_three_active_inputs_stays_three() =>
         Assert.Equal([3, 3, 3, 3, 3], LayeredCircuit.RandomLayered(100, [500, 500, 500, 500], new Seed(1)).SparsityBounds(3).ToArray());

@@ -51,7 +51,7 @@ public static class SuperposedCircuit
     {
         ArgumentNullException.ThrowIfNull(problem);
         var widths = LayeredCircuit.Widths(problem);
-        var bounds = LayeredCircuit.Bounds(problem.Sparsity, widths);
+        var bounds = LayeredCircuit.Bounds(problem);
         var specs = ImmutableArray.CreateBuilder<ProblemSpec>(widths.Length);
         for (var k = 0; k < widths.Length; k++)
         {
