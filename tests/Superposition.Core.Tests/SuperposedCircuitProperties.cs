@@ -155,6 +155,8 @@ public sealed class SuperposedCircuitProperties
             {
                 Assert.True(most[k] <= problem.Bounds[k + 1], $"layer {k}: {most[k]} true gates above the bound {problem.Bounds[k + 1]}");
                 Assert.True(problem.Bounds[k + 1] <= spec[k + 1], $"layer {k}: the instance bound {problem.Bounds[k + 1]} exceeds the spec's {spec[k + 1]}");
+                // Stages are sized for what the spec's checks saw.
+                Assert.Equal(spec[k + 1], SuperposedCircuit.StageBounds(problem)[k + 1]);
                 if (@case.Generator == "and-trees")
                 {
                     Assert.Equal(Math.Max(1, most[k]), problem.Bounds[k + 1]);
