@@ -254,6 +254,28 @@ public sealed class SuperposedCircuitProperties
             }
         }, maxTest: 40);
 
+    /// <summary>
+    /// A spec whose checks pass at the spec's bound s_k = 3 builds: the stages are drawn at that bound, not
+    /// at the smaller one this instance's fan-outs allow (at s_k = 1 the input layer of a stage has fewer
+    /// neurons than its code width, and drawing it threw). Found by the invariant suite.
+    /// </summary>
+    [Fact]
+    public void A_random_layered_spec_that_passes_its_checks_builds()
+    {
+        var spec = new ProblemSpec(ProblemKind.Circuit, "random-layered", 6, 4, 3, Depth: 4);
+        var raw = new Dictionary<string, object>
+        {
+            ["block_noise_factor"] = 16.0, ["decode_threshold"] = 0.125, ["gate_slope"] = 0.5, ["influence_factor"] = 6.0,
+            ["input_encoding"] = "explicit", ["neuron_factor"] = 0.3125, ["rethreshold"] = "on",
+        };
+        var definition = ConstructionRegistry.Find(SuperposedCircuit.Name)!;
+        var request = definition.Resolve(raw, "params").Request!;
+        Assert.Empty(definition.Check(spec, request));
+        var problem = ProblemGeneration.Generate(spec, new Seed(0x84e3db51953bf376));
+        var network = NetworkBuilder.Build(problem, request, new Seed(0x8afff5e0e13f2765));
+        Assert.Equal(4, network.Layers.Length);
+    }
+
     [Fact]
     public void Rethresholding_adds_one_unit_per_hidden_neuron_and_counts_it()
     {
