@@ -265,8 +265,13 @@ public sealed class SuperposedCircuitProperties
         var spec = new ProblemSpec(ProblemKind.Circuit, "random-layered", 6, 4, 3, Depth: 4);
         var raw = new Dictionary<string, object>
         {
-            ["block_noise_factor"] = 16.0, ["decode_threshold"] = 0.125, ["gate_slope"] = 0.5, ["influence_factor"] = 6.0,
-            ["input_encoding"] = "explicit", ["neuron_factor"] = 0.3125, ["rethreshold"] = "on",
+            ["block_noise_factor"] = 16.0,
+            ["decode_threshold"] = 0.125,
+            ["gate_slope"] = 0.5,
+            ["influence_factor"] = 6.0,
+            ["input_encoding"] = "explicit",
+            ["neuron_factor"] = 0.3125,
+            ["rethreshold"] = "on",
         };
         var definition = ConstructionRegistry.Find(SuperposedCircuit.Name)!;
         var request = definition.Resolve(raw, "params").Request!;
