@@ -100,6 +100,60 @@ public sealed class FileConstructionTests
         Assert.Contains("but the spec's problem is and with m = 12", result.Error, StringComparison.Ordinal);
     }
 
+    private static string CircuitSpec(string name, string construction, string axis) => $$"""
+        { "name": "{{name}}", "seed": 7, "replicates": 1,
+          "problem": { "kind": "circuit", "graph": "and-trees", "input_count": 80, "output_count": 10, "sparsity": 8, "depth": 3 },
+          "construction": "{{construction}}",
+          "axes": [ {{axis}}, { "input_distribution": ["uniform", "with-true-gate"] } ],
+          "evaluation": { "samples": 300, "batch_size": 100 } }
+        """;
+
+    /// <summary>
+    /// Depth-3 superposed-circuit networks of balanced trees, with and without re-thresholding (the second
+    /// loses planted true outputs), exported and read back by a
+    /// spec with construction file: every case of the file sweep has the counts and the evaluation
+    /// outcomes (correct samples, false outputs, margins) of the case it was exported from.
+    /// </summary>
+    [Fact]
+    public async Task Exported_circuit_networks_imported_with_the_file_construction_evaluate_the_same()
+    {
+        using var directory = new TemporaryDirectory();
+        var built = TestSpecs.Write(directory, "built", CircuitSpec("built", "superposed-circuit", """{ "params.rethreshold": ["on", "off"] }"""));
+        Assert.Equal(0, await Program.InvokeAsync(["run", built, "--out", directory["out"]]).WaitAsync(Timeout));
+        var builtRows = await DatasetFiles.CasesAsync(Path.Combine(directory["out"], "built", "cases.parquet"));
+        Assert.Equal(4, builtRows.Count);
+        foreach (var rethreshold in new[] { "on", "off" })
+        {
+            var row = builtRows.First(r => r.ConstructionParams.Contains($"\"rethreshold\":\"{rethreshold}\"", StringComparison.Ordinal));
+            Assert.Equal(0, (await InProcess.InvokeAsync("export", built, "--case", row.CaseId, "--out", directory[$"{rethreshold}.safetensors"])).Exit);
+        }
+        var imported = TestSpecs.Write(directory, "imported", CircuitSpec("imported", "file", """{ "params.path": ["on.safetensors", "off.safetensors"] }"""));
+        Assert.Equal(0, await Program.InvokeAsync(["run", imported, "--out", directory["out"]]).WaitAsync(Timeout));
+        var importedRows = await DatasetFiles.CasesAsync(Path.Combine(directory["out"], "imported", "cases.parquet"));
+        Assert.Equal(4, importedRows.Count);
+        Assert.Contains(builtRows, r => r.SamplesCorrect < r.Samples);
+        Assert.Contains(builtRows, r => r.TrueOutputs > 0 && r.SamplesCorrect == r.Samples);
+        foreach (var row in importedRows)
+        {
+            var rethreshold = row.ConstructionParams.Contains("on.safetensors", StringComparison.Ordinal) ? "on" : "off";
+            var source = builtRows.Single(r => r.InputDistribution == row.InputDistribution && r.ConstructionParams.Contains($"\"rethreshold\":\"{rethreshold}\"", StringComparison.Ordinal));
+            Assert.Equal("ok", row.Status);
+            Assert.Equal(3, row.Depth);
+            Assert.Equal(
+                (source.NeuronCount, source.HiddenNeurons, source.WeightCount, source.ParameterCount),
+                (row.NeuronCount, row.HiddenNeurons, row.WeightCount, row.ParameterCount));
+            Assert.Equal(
+                (source.Samples, source.SamplesCorrect, source.TrueOutputs, source.FalsePositives, source.FalseNegatives, source.MinTrueMargin, source.MaxFalseMargin),
+                (row.Samples, row.SamplesCorrect, row.TrueOutputs, row.FalsePositives, row.FalseNegatives, row.MinTrueMargin, row.MaxFalseMargin));
+        }
+
+        var deeper = TestSpecs.Write(directory, "deeper", CircuitSpec("deeper", "file", """{ "params.path": ["on.safetensors"] }""").Replace("\"depth\": 3", "\"depth\": 2", StringComparison.Ordinal).Replace("and-trees", "random-layered", StringComparison.Ordinal));
+        var result = await InProcess.InvokeAsync("plan", deeper);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("params.path", result.Error, StringComparison.Ordinal);
+        Assert.Contains("depth 3, but the spec's problem has depth 2", result.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>The `plan --all` lines (tab-separated, one per run) that name a case of the file or dedicated construction.</summary>
     private static async Task<List<string>> PlanIdsAsync(string spec)
     {

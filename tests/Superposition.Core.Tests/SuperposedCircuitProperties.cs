@@ -109,6 +109,71 @@ public sealed class SuperposedCircuitProperties
         Assert.Equal(3, circuit.Width(depth - 1));
     }
 
+    /// <summary>The most true gates of every layer over all sets of at most s active inputs, by enumeration.</summary>
+    private static int[] MostTrueGates(LayeredCircuit circuit, int sparsity)
+    {
+        var most = new int[circuit.Depth];
+        void Visit(List<int> active, int next)
+        {
+            var values = circuit.GateValues([.. active]);
+            for (var k = 0; k < circuit.Depth; k++)
+            {
+                most[k] = Math.Max(most[k], values[k].Length);
+            }
+            if (active.Count == sparsity)
+            {
+                return;
+            }
+            for (var input = next; input < circuit.InputCount; input++)
+            {
+                active.Add(input);
+                Visit(active, input + 1);
+                active.RemoveAt(active.Count - 1);
+            }
+        }
+        Visit([], 0);
+        return most;
+    }
+
+    private static readonly Gen<CircuitCase> SmallCases =
+        from @case in Cases
+        from inputs in Gen.Choose(4, 12)
+        from sparsity in Gen.Choose(1, 5)
+        let depth = @case.Generator == "and-trees" ? Math.Min(@case.Depth, 3) : @case.Depth
+        let m = @case.Generator == "and-trees" ? Math.Max(1, inputs >> depth) << depth : inputs
+        let first = Math.Min(@case.Widths[0], m * (m - 1) / 2)
+        select @case with { Depth = depth, InputCount = m, Widths = [.. Enumerable.Repeat(first, depth)], Sparsity = Math.Min(sparsity, m) };
+
+    [Fact]
+    public void The_sparsity_bounds_hold_every_true_gate_count_and_are_met_by_balanced_trees() =>
+        PropertyCheck.Run(SmallCases, @case =>
+        {
+            var problem = @case.Problem();
+            var most = MostTrueGates(problem.Circuit, @case.Sparsity);
+            var spec = LayeredCircuit.Bounds(problem.Spec);
+            for (var k = 0; k < problem.Circuit.Depth; k++)
+            {
+                Assert.True(most[k] <= problem.Bounds[k + 1], $"layer {k}: {most[k]} true gates above the bound {problem.Bounds[k + 1]}");
+                Assert.True(problem.Bounds[k + 1] <= spec[k + 1], $"layer {k}: the instance bound {problem.Bounds[k + 1]} exceeds the spec's {spec[k + 1]}");
+                // Stages are sized for what the spec's checks saw.
+                Assert.Equal(spec[k + 1], SuperposedCircuit.StageBounds(problem)[k + 1]);
+                if (@case.Generator == "and-trees")
+                {
+                    Assert.Equal(Math.Max(1, most[k]), problem.Bounds[k + 1]);
+                }
+            }
+        }, maxTest: 100);
+
+    [Theory]
+    [InlineData(8, 3, new[] { 8, 4, 2, 1 })]
+    [InlineData(16, 4, new[] { 16, 8, 4, 2, 1 })]
+    [InlineData(5, 2, new[] { 5, 2, 1 })]
+    public void Balanced_trees_halve_the_true_gates_per_layer(int sparsity, int depth, int[] expected)
+    {
+        Assert.Equal(expected, LayeredCircuit.BalancedTrees(40, depth).SparsityBounds(sparsity).ToArray());
+        Assert.Equal(expected, LayeredCircuit.Bounds(new ProblemSpec(ProblemKind.Circuit, "and-trees", 40 << depth, 40, sparsity, Depth: depth)).ToArray());
+    }
+
     [Fact]
     public void The_bound_for_three_active_inputs_stays_three() =>
         Assert.Equal([3, 3, 3, 3, 3], LayeredCircuit.RandomLayered(100, [500, 500, 500, 500], new Seed(1)).SparsityBounds(3).ToArray());
@@ -188,6 +253,33 @@ public sealed class SuperposedCircuitProperties
                 }
             }
         }, maxTest: 40);
+
+    /// <summary>
+    /// A spec whose checks pass at the spec's bound s_k = 3 builds: the stages are drawn at that bound, not
+    /// at the smaller one this instance's fan-outs allow (at s_k = 1 the input layer of a stage has fewer
+    /// neurons than its code width, and drawing it threw). Found by the invariant suite.
+    /// </summary>
+    [Fact]
+    public void A_random_layered_spec_that_passes_its_checks_builds()
+    {
+        var spec = new ProblemSpec(ProblemKind.Circuit, "random-layered", 6, 4, 3, Depth: 4);
+        var raw = new Dictionary<string, object>
+        {
+            ["block_noise_factor"] = 16.0,
+            ["decode_threshold"] = 0.125,
+            ["gate_slope"] = 0.5,
+            ["influence_factor"] = 6.0,
+            ["input_encoding"] = "explicit",
+            ["neuron_factor"] = 0.3125,
+            ["rethreshold"] = "on",
+        };
+        var definition = ConstructionRegistry.Find(SuperposedCircuit.Name)!;
+        var request = definition.Resolve(raw, "params").Request!;
+        Assert.Empty(definition.Check(spec, request));
+        var problem = ProblemGeneration.Generate(spec, new Seed(0x84e3db51953bf376));
+        var network = NetworkBuilder.Build(problem, request, new Seed(0x8afff5e0e13f2765));
+        Assert.Equal(4, network.Layers.Length);
+    }
 
     [Fact]
     public void Rethresholding_adds_one_unit_per_hidden_neuron_and_counts_it()

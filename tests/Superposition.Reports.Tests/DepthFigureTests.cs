@@ -8,10 +8,10 @@ namespace Superposition.Reports.Tests;
 /// <summary>The circuit figure: series per m', distribution and rethreshold against depth, replicates pooled; per-layer resources; skipped below two depths.</summary>
 public sealed class DepthFigureTests
 {
-    private static CaseRow Row(int depth, string rethreshold, int replicate, long wrong, long neurons = 1000, long parameters = 9000) => new()
+    private static CaseRow Row(int depth, string rethreshold, int replicate, long wrong, long neurons = 1000, long parameters = 9000, string threshold = "1.5") => new()
     {
         Sweep = "deep",
-        CaseId = $"{depth}{rethreshold}",
+        CaseId = $"{depth}{rethreshold}{threshold}",
         Replicate = replicate,
         Status = "ok",
         Problem = "circuit",
@@ -22,7 +22,7 @@ public sealed class DepthFigureTests
         Depth = depth,
         InputDistribution = "with-true-gate",
         Construction = "superposed-circuit",
-        ConstructionParams = $"{{\"rethreshold\":\"{rethreshold}\"}}",
+        ConstructionParams = $"{{\"channel_threshold\":{threshold},\"rethreshold\":\"{rethreshold}\"}}",
         InputNeurons = 150,
         NeuronCount = neurons + 150,
         ParameterCount = parameters,
@@ -43,6 +43,18 @@ public sealed class DepthFigureTests
         Assert.Equal((200L, 150L), (off.Points[0].Errors.Samples, off.Points[0].Errors.WrongSamples));
         Assert.Equal(0.07, off.Points[1].Errors.Rate, 12);
         Assert.All(series[1].Points, p => Assert.Equal(0, p.Errors.WrongSamples));
+    }
+
+    [Fact]
+    public void Settings_that_differ_in_another_parameter_are_separate_series()
+    {
+        var settings = Settings.Of([Row(2, "off", 0, 0), Row(3, "off", 0, 10), Row(2, "off", 0, 90, threshold: "1.2"), Row(3, "off", 0, 100, threshold: "1.2")]);
+
+        var series = DepthFigure.SeriesOf(settings);
+
+        Assert.Equal(["m' = 10,000, with-true-gate, rethreshold off, channel_threshold=1.2", "m' = 10,000, with-true-gate, rethreshold off, channel_threshold=1.5"], series.Select(s => s.Label));
+        Assert.Equal([90L, 100L], series[0].Points.Select(p => p.Errors.WrongSamples));
+        Assert.Equal([0L, 10L], series[1].Points.Select(p => p.Errors.WrongSamples));
     }
 
     [Fact]

@@ -18,7 +18,8 @@ internal static class PlanCommand
     /// <summary>Runs listed without --all: about a screenful.</summary>
     public const int ScreenRows = 40;
 
-    private static readonly string[] Columns = ["#", "case_id", "rep", "construction", "m", "m'", "s", "graph", "inputs", "params"];
+    /// <summary>"d" is the depth: the layers of gates of a circuit problem, 1 for every one-layer problem.</summary>
+    private static readonly string[] Columns = ["#", "case_id", "rep", "construction", "m", "m'", "s", "d", "graph", "inputs", "params"];
 
     public static Command Create()
     {
@@ -117,6 +118,6 @@ internal static class PlanCommand
     [
         run.Index.ToString(CultureInfo.InvariantCulture), run.CaseId.Value, run.Replicate.ToString(CultureInfo.InvariantCulture), run.ConstructionName,
         run.Problem.InputCount.ToString(CultureInfo.InvariantCulture), run.Problem.OutputCount.ToString(CultureInfo.InvariantCulture), run.Problem.Sparsity.ToString(CultureInfo.InvariantCulture),
-        run.Problem.Graph, run.InputDistribution.Name, run.Construction.Values.ToJson(),
+        run.Problem.Depth.ToString(CultureInfo.InvariantCulture), run.Problem.Graph, run.InputDistribution.Name, run.Construction.Values.ToJson(),
     ];
 }

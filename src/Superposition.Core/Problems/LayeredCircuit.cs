@@ -7,7 +7,7 @@ namespace Superposition.Problems;
 /// A layered circuit of fan-in-2 AND gates (docs/mathematics.md §8): layer 0 reads the m inputs, layer
 /// k &gt; 0 reads the gates of layer k − 1, and gate e of layer k is the pair <see cref="Layers"/>[k] e
 /// of the layer below. Every layer's gates are distinct pairs, so s true values below make at most
-/// C(s, 2) true gates (<see cref="SparsityBounds"/>).
+/// C(s, 2) true gates, and fewer when the values below are read by few gates (<see cref="SparsityBounds"/>).
 /// </summary>
 public sealed record LayeredCircuit(int InputCount, ImmutableArray<PairSet> Layers)
 {
@@ -57,24 +57,61 @@ public sealed record LayeredCircuit(int InputCount, ImmutableArray<PairSet> Laye
     }
 
     /// <summary>
-    /// s_0 = s active inputs, then s_(k+1) = min(C(s_k, 2), gates of layer k), at least 1: the most true
-    /// gates layer k can have. Index k + 1 is layer k; for s = 3 every bound stays at most 3.
+    /// The most true gates each layer can have (docs/mathematics.md §8): s_0 = s active inputs, then
+    /// s_(k+1) = max(1, min(C(s_k, 2), ⌊F_k(s_k) / 2⌋, gates of layer k)), where F_k(t) is the sum of the t
+    /// largest fan-outs into layer k (how many gates of layer k read a value below). A true gate reads two
+    /// true values and a true value is read by at most its fan-out of gates, so twice the true gates of
+    /// layer k are at most F_k(s_k). Index k + 1 is layer k. For s = 3 every bound stays at most 3; for
+    /// balanced trees (fan-out 1) the bound halves per layer.
     /// </summary>
-    public ImmutableArray<int> SparsityBounds(int sparsity) => Bounds(sparsity, [.. Enumerable.Range(0, Depth).Select(Width)]);
+    public ImmutableArray<int> SparsityBounds(int sparsity)
+    {
+        var bounds = ImmutableArray.CreateBuilder<int>(Depth + 1);
+        bounds.Add(sparsity);
+        long current = sparsity;
+        foreach (var layer in Layers)
+        {
+            var fanOuts = layer.Degrees.ToArray();
+            Array.Sort(fanOuts, (a, b) => b.CompareTo(a));
+            var largest = 0L;
+            for (var k = 0; k < Math.Min(current, fanOuts.Length); k++)
+            {
+                largest += fanOuts[k];
+            }
+            current = Next(current, largest, layer.Count);
+            bounds.Add((int)current);
+        }
+        return bounds.MoveToImmutable();
+    }
 
-    /// <summary><see cref="SparsityBounds"/> for layers of <paramref name="widths"/> gates, without a circuit (what a spec's checks use).</summary>
-    public static ImmutableArray<int> Bounds(int sparsity, ReadOnlySpan<int> widths)
+    /// <summary>
+    /// <see cref="SparsityBounds"/> without a circuit (what a spec's checks and sizes use), for layers of
+    /// <paramref name="widths"/> gates in which no value below is read by more than
+    /// <paramref name="maxFanOut"/> gates (1 for balanced trees; a layer's width bounds it in general).
+    /// Never below the bounds of a circuit of these widths and fan-outs.
+    /// </summary>
+    public static ImmutableArray<int> Bounds(int sparsity, ReadOnlySpan<int> widths, int maxFanOut)
     {
         var bounds = ImmutableArray.CreateBuilder<int>(widths.Length + 1);
         bounds.Add(sparsity);
         long current = sparsity;
         foreach (var width in widths)
         {
-            current = Math.Max(1, Math.Min(current * (current - 1) / 2, width));
+            current = Next(current, current * Math.Min(maxFanOut, width), width);
             bounds.Add((int)current);
         }
         return bounds.MoveToImmutable();
     }
+
+    /// <summary><see cref="Bounds(int, ReadOnlySpan{int}, int)"/> for a circuit spec: fan-out 1 for "and-trees", unbounded for "random-layered".</summary>
+    public static ImmutableArray<int> Bounds(ProblemSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Bounds(spec.Sparsity, Widths(spec), spec.Graph == "and-trees" ? 1 : int.MaxValue);
+    }
+
+    private static long Next(long current, long fanOutSum, int width) =>
+        Math.Max(1, Math.Min(Math.Min(current * (current - 1) / 2, fanOutSum / 2), width));
 
     /// <summary>
     /// The gates per layer a circuit spec asks for: output_count in every layer for "random-layered";

@@ -9,7 +9,8 @@ namespace Superposition.Reports.Figures;
 
 /// <summary>
 /// Circuits (docs/mathematics.md §8): the sample error rate of a circuit construction against the
-/// circuit's depth, one series per m', input distribution and re-thresholding, with the 95%
+/// circuit's depth, one series per m', input distribution, re-thresholding and setting of the other
+/// parameters that vary, with the 95%
 /// Clopper–Pearson upper bound as an error bar; and a table of neurons and parameters per layer
 /// against the gates per layer. Drawn when a dataset holds circuit rows at two or more depths.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class DepthFigure
 {
     public const string FileName = "depth.png";
 
-    private const string Description = "circuit sample error rate (with 95% Clopper–Pearson upper bound) against depth, per m', input distribution and rethreshold";
+    private const string Description = "circuit sample error rate (with 95% Clopper–Pearson upper bound) against depth, per m', input distribution, rethreshold and any other varying parameter";
 
     /// <summary>One series: its label and the pooled errors at each depth, ascending.</summary>
     public sealed record Series(string Label, ImmutableArray<(int Depth, PooledErrors Errors)> Points);
@@ -44,17 +45,29 @@ internal static class DepthFigure
 
     private static string Rethreshold(Setting setting) => setting.Parameters.GetValueOrDefault("rethreshold", "-");
 
-    /// <summary>Series keyed by m', input distribution and rethreshold; counts pooled over replicates at each depth.</summary>
+    /// <summary>
+    /// Series keyed by m', input distribution, rethreshold and every other construction parameter that
+    /// differs between the circuit settings (stage thresholds, say), so settings are never pooled;
+    /// counts pooled over replicates at each depth.
+    /// </summary>
     public static ImmutableArray<Series> SeriesOf(IReadOnlyList<Setting> settings)
     {
-        var rows = Circuits(settings).SelectMany(s => s.Rows.Select(row => (Row: row, Rethreshold: Rethreshold(s))));
+        var circuits = Circuits(settings);
+        var varying = circuits.SelectMany(s => s.Parameters.Keys)
+            .Where(key => key != "rethreshold" && !key.StartsWith("problem.", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Where(key => circuits.Select(s => s.Parameters.GetValueOrDefault(key, "-")).Distinct(StringComparer.Ordinal).Count() > 1)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        string Others(Setting setting) => string.Concat(varying.Select(key => $", {key}={setting.Parameters.GetValueOrDefault(key, "-")}"));
+        var rows = circuits.SelectMany(s => s.Rows.Select(row => (Row: row, Rethreshold: Rethreshold(s), Others: Others(s))));
         return
         [
             .. rows
-                .GroupBy(r => (r.Row.OutputCount, r.Row.InputDistribution, r.Rethreshold))
-                .OrderBy(g => g.Key.OutputCount).ThenBy(g => g.Key.InputDistribution, StringComparer.Ordinal).ThenBy(g => g.Key.Rethreshold, StringComparer.Ordinal)
+                .GroupBy(r => (r.Row.OutputCount, r.Row.InputDistribution, r.Rethreshold, r.Others))
+                .OrderBy(g => g.Key.OutputCount).ThenBy(g => g.Key.InputDistribution, StringComparer.Ordinal).ThenBy(g => g.Key.Rethreshold, StringComparer.Ordinal).ThenBy(g => g.Key.Others, StringComparer.Ordinal)
                 .Select(g => new Series(
-                    $"m' = {Text.Count(g.Key.OutputCount)}, {g.Key.InputDistribution}, rethreshold {g.Key.Rethreshold}",
+                    $"m' = {Text.Count(g.Key.OutputCount)}, {g.Key.InputDistribution}, rethreshold {g.Key.Rethreshold}{g.Key.Others}",
                     [.. g.GroupBy(r => r.Row.Depth).OrderBy(d => d.Key).Select(d => (d.Key, PooledErrors.Of(d.Select(r => r.Row))))])),
         ];
     }

@@ -13,7 +13,8 @@ namespace Superposition.Constructions;
 /// against the spec's directory and reading with the Datasets readers), and the request then carries
 /// the network. Its canonical parameters are the path and the file's SHA-256, so a changed file is a
 /// new case. The file's problem instance replaces the generated one: the spec's problem must have the
-/// file's kind, m and m'; the spec's sparsity and input distributions are used.
+/// file's kind, m and m' (and, for a circuit, its depth; m' is then the gates of the last layer); the
+/// spec's sparsity and input distributions are used.
 /// </summary>
 public sealed record FileConstruction : ConstructionDefinition
 {
@@ -36,7 +37,7 @@ public sealed record FileConstruction : ConstructionDefinition
         Name = ConstructionName,
         Summary = "a network read from a safetensors file (an export or a superposition-layered file); params.path is relative to the spec",
         Role = ConstructionRole.Peer,
-        Solves = [ProblemKind.And, ProblemKind.Permutation],
+        Solves = [ProblemKind.And, ProblemKind.Permutation, ProblemKind.Circuit],
         NeverFalseNegative = false,
     };
 
@@ -89,6 +90,10 @@ public sealed record FileConstruction : ConstructionDefinition
         {
             yield return new ParameterError(PathParameter, $"the file's network computes {file.ProblemName} with m = {file.InputCount}, m' = {file.OutputCount}, but the spec's problem is {problem.ProblemName} with m = {problem.InputCount}, m' = {problem.OutputCount}");
         }
+        else if (file.Kind == ProblemKind.Circuit && file.Depth != problem.Depth)
+        {
+            yield return new ParameterError(PathParameter, $"the file's network computes a circuit of depth {file.Depth}, but the spec's problem has depth {problem.Depth}");
+        }
     }
 
     /// <summary>The file's network with the file's instance under the spec's problem (its sparsity); the seed is recorded, nothing is drawn.</summary>
@@ -101,6 +106,7 @@ public sealed record FileConstruction : ConstructionDefinition
         {
             AndProblem and => new AndProblem(problem.Spec, and.Pairs),
             PermutationProblem permutation => new PermutationProblem(problem.Spec, permutation.Permutation),
+            CircuitProblem circuit => new CircuitProblem(circuit.Circuit, problem.Spec.Sparsity, problem.Spec.Graph),
             var other => throw new ArgumentException($"unknown problem kind {other.GetType().Name}", nameof(request)),
         };
         return Network.Create(Name, request.Values, instance, seed, network.Input, network.Layers, network.Readout, network.Layout);

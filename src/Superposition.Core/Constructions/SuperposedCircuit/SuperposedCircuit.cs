@@ -51,7 +51,7 @@ public static class SuperposedCircuit
     {
         ArgumentNullException.ThrowIfNull(problem);
         var widths = LayeredCircuit.Widths(problem);
-        var bounds = LayeredCircuit.Bounds(problem.Sparsity, widths);
+        var bounds = LayeredCircuit.Bounds(problem);
         var specs = ImmutableArray.CreateBuilder<ProblemSpec>(widths.Length);
         for (var k = 0; k < widths.Length; k++)
         {
@@ -126,15 +126,30 @@ public static class SuperposedCircuit
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
         var circuit = problem.Circuit;
+        var bounds = StageBounds(problem);
         var stages = ImmutableArray.CreateBuilder<SuperposedAndLayer>(circuit.Depth);
         for (var k = 0; k < circuit.Depth; k++)
         {
             var below = k == 0 ? circuit.InputCount : circuit.Width(k - 1);
-            var spec = new ProblemSpec(ProblemKind.And, "random", below, circuit.Width(k), Math.Min(problem.Bounds[k], below));
+            var spec = new ProblemSpec(ProblemKind.And, "random", below, circuit.Width(k), Math.Min(bounds[k], below));
             // Above the first stage the inputs are the previous stage's output code: superposed, whatever the first stage chose.
             stages.Add(SuperposedAndLayer.Draw(new AndProblem(spec, circuit.Layers[k]), StageOptions(options, k), seed.Derive("stage", k)));
         }
         return stages.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The sparsity each stage is sized for: the bound a spec's checks and sizes use
+    /// (<see cref="LayeredCircuit.Bounds(ProblemSpec)"/>), so a stage is never drawn at a sparsity the
+    /// checks did not see. For balanced trees that is the instance's own bound (fan-out 1); for random
+    /// layers it is min(C(s_k, 2), gates), even where the instance's fan-outs would allow less.
+    /// </summary>
+    public static ImmutableArray<int> StageBounds(CircuitProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.Spec.Graph == "and-trees"
+            ? problem.Bounds
+            : LayeredCircuit.Bounds(problem.Sparsity, [.. Enumerable.Range(0, problem.Circuit.Depth).Select(problem.Circuit.Width)], int.MaxValue);
     }
 
     /// <summary>Builds the network: the first stage's input code, one affine layer per stage, the last stage's output code read out.</summary>
