@@ -132,7 +132,7 @@ public static class TrainedConstruction
         var settings = options.Settings;
         var trainingSeed = seed.Derive("training");
         var clock = Stopwatch.StartNew();
-        var result = Trainer.Train(problem, settings, trainingSeed, inputCode);
+        var result = Trainer.Train(problem, settings, trainingSeed, inputCode, BuildProgress.Current);
         var seconds = clock.Elapsed.TotalSeconds;
         return Trainer.ToNetwork(problem, settings, result.Parameters, seed, inputCode, Name, values)
             .WithTraining(new TrainingRecord(result.FinalLoss, result.Steps, seconds, trainingSeed.Value));
@@ -142,7 +142,7 @@ public static class TrainedConstruction
 /// <summary>The constructions this project adds, installed into <see cref="ConstructionRegistry.Extensions"/> by the command line.</summary>
 public static class TrainingConstructions
 {
-    public static ImmutableArray<ConstructionDefinition> All { get; } = [TrainedConstruction.Definition];
+    public static ImmutableArray<ConstructionDefinition> All { get; } = [TrainedConstruction.Definition, HybridConstruction.Definition];
 
     /// <summary>Installs <see cref="All"/>; safe to call more than once.</summary>
     public static void Install() => ConstructionRegistry.Install([.. All]);
