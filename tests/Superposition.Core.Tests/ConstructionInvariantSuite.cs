@@ -35,16 +35,71 @@ public abstract class ConstructionInvariantSuite<TRegistry>
     /// <summary>"Small instances" for the dense reference: larger generated networks are discarded, not evaluated.</summary>
     private const long DenseCellLimit = 4_000_000;
 
-#pragma warning disable CA1000 // xUnit reads theory data from static members of the test class, here per registry
-    public static TheoryData<string> Constructions => [.. TRegistry.All.Select(c => c.Name)];
+    /// <summary>The row of the no-false-negative theory when no construction of the registry makes that promise.</summary>
+    private const string NonePromises = "(none promises it)";
 
-    public static TheoryData<string> NeverFalseNegativeConstructions => [.. TRegistry.All.Where(c => c.NeverFalseNegative).Select(c => c.Name)];
+    /// <summary>The one row of an invariant every construction of the registry is excluded from (a theory needs a row).</summary>
+    private const string AllExcluded = "(all excluded)";
+
+#pragma warning disable CA1000 // xUnit reads theory data from static members of the test class, here per registry
+    /// <summary>The constructions <paramref name="invariant"/> is checked on: all of the registry but its exclusions.</summary>
+    public static TheoryData<string> Constructions(string invariant)
+    {
+        string[] names = [.. TRegistry.All.Where(c => !TRegistry.Exclusions.ContainsKey((c.Name, invariant))).Select(c => c.Name)];
+        return names.Length > 0 ? [.. names] : [AllExcluded];
+    }
+
+    /// <summary>The constructions that promise no false negatives, or one row saying none does (a theory needs a row).</summary>
+    public static TheoryData<string> NeverFalseNegativeConstructions(string invariant)
+    {
+        string[] names = [.. TRegistry.All.Where(c => c.NeverFalseNegative && !TRegistry.Exclusions.ContainsKey((c.Name, invariant))).Select(c => c.Name)];
+        return names.Length > 0 ? [.. names] : [NonePromises];
+    }
+
+    /// <summary>The registry's exclusions as (construction, invariant) rows, or one empty row when it has none.</summary>
+    public static TheoryData<string, string> ExcludedInvariants
+    {
+        get
+        {
+            var rows = new TheoryData<string, string>();
+            (string Construction, string Invariant)[] keys = TRegistry.Exclusions.IsEmpty ? [("", "")] : [.. TRegistry.Exclusions.Keys.Order()];
+            foreach (var (construction, invariant) in keys)
+            {
+                rows.Add(construction, invariant);
+            }
+            return rows;
+        }
+    }
 #pragma warning restore CA1000
 
+    private static void AssertAllExcluded(string invariant) =>
+        Assert.All(TRegistry.All, c => Assert.True(TRegistry.Exclusions.ContainsKey((c.Name, invariant)), $"'{c.Name}' is not excluded from {invariant}"));
+
+    /// <summary>Each exclusion names a construction of the registry, an invariant this suite has, and why it does not hold.</summary>
     [Theory]
-    [MemberData(nameof(Constructions))]
+    [MemberData(nameof(ExcludedInvariants))]
+    public void Exclusions_name_an_invariant_of_the_suite_and_a_reason(string construction, string invariant)
+    {
+        if (TRegistry.Exclusions.IsEmpty)
+        {
+            Assert.Equal(("", ""), (construction, invariant));
+            return;
+        }
+        Assert.Contains(TRegistry.All, c => c.Name == construction);
+        var method = typeof(ConstructionInvariantSuite<TRegistry>).GetMethod(invariant);
+        Assert.True(method?.GetCustomAttributes(typeof(TheoryAttribute), inherit: true).Length > 0, $"'{invariant}' is not an invariant of the suite");
+        Assert.False(string.IsNullOrWhiteSpace(TRegistry.Exclusions[(construction, invariant)]), $"the exclusion of '{invariant}' for '{construction}' gives no reason");
+    }
+
+    [Theory]
+    [MemberData(nameof(Constructions), nameof(Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved))]
     public void Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved(string construction)
     {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved));
+            return;
+        }
         var definition = Definition(construction);
         foreach (var kind in definition.Solves)
         {
@@ -60,75 +115,109 @@ public abstract class ConstructionInvariantSuite<TRegistry>
     }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Build_is_deterministic_for_equal_spec_and_seeds(string construction) =>
-        PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
+    [MemberData(nameof(Constructions), nameof(Build_is_deterministic_for_equal_spec_and_seeds))]
+    public void Build_is_deterministic_for_equal_spec_and_seeds(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Build_is_deterministic_for_equal_spec_and_seeds));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Build_is_deterministic_through_the_spec_entry_point(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
+    [MemberData(nameof(Constructions), nameof(Build_is_deterministic_through_the_spec_entry_point))]
+    public void Build_is_deterministic_through_the_spec_entry_point(string construction)
+    {
+        if (construction == AllExcluded)
         {
-            var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
-            foreach (var (name, value) in c.Parameters.Choices)
+            AssertAllExcluded(nameof(Build_is_deterministic_through_the_spec_entry_point));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
             {
-                raw[name] = value;
-            }
-            NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
-        }, maxTest: 25);
-
-    [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Codes_have_distinct_in_range_supports_and_a_matching_reverse_index(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
-        {
-            var network = c.Build();
-            // A stacked network (several layers) has the same codes at its ends: the input stage's and the read-out's.
-            var inputCode = network.Input.CodeOrNull!;
-            var outputCode = Assert.IsType<Readout.Code>(network.Readout).OutputCode;
-            var inputFeatures = network.Input is InputStage.Targets ? c.Spec.OutputCount : c.Spec.InputCount;
-            Assert.Equal(inputFeatures, inputCode.FeatureCount);
-            Assert.Equal(c.Spec.OutputCount, outputCode.FeatureCount);
-            AssertWellFormed(inputCode, "input code");
-            AssertWellFormed(outputCode, "output code");
-            if (network.Input is InputStage.OneHot)
-            {
-                Assert.True(inputCode.IsExplicit, "explicit inputs need the explicit code");
-            }
-            if (inputCode.IsExplicit)
-            {
-                for (var f = 0; f < inputCode.FeatureCount; f++)
+                var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+                foreach (var (name, value) in c.Parameters.Choices)
                 {
-                    Assert.Equal([f], inputCode.Support(f).ToArray());
+                    raw[name] = value;
                 }
-            }
-        }, maxTest: 40);
+                NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
+            }, maxTest: 25);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Layout_tiles_the_output_layer_with_disjoint_segments(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
+    [MemberData(nameof(Constructions), nameof(Codes_have_distinct_in_range_supports_and_a_matching_reverse_index))]
+    public void Codes_have_distinct_in_range_supports_and_a_matching_reverse_index(string construction)
+    {
+        if (construction == AllExcluded)
         {
-            var network = c.Build();
-            var next = 0;
-            foreach (var segment in network.Layout)
+            AssertAllExcluded(nameof(Codes_have_distinct_in_range_supports_and_a_matching_reverse_index));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
             {
-                Assert.True(segment.Start == next && segment.Length >= 0, $"segment {segment} does not start where the previous one ended ({next})");
-                next = segment.End;
-            }
-            Assert.Equal(network.OutputNeuronCount, next);
-            Assert.Equal(network.Layout.Length, network.Layout.Select(s => s.Name).Distinct().Count());
-            if (network.IsFactored && network.Compute is { } compute)
-            {
-                Assert.Equal(network.OutputNeuronCount, compute.RowCount);
-                Assert.Equal(network.OutputNeuronCount, network.Biases.Length);
-                Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
-            }
-        }, maxTest: 40);
+                var network = c.Build();
+                // A stacked network (several layers) has the same codes at its ends: the input stage's and the read-out's.
+                var inputCode = network.Input.CodeOrNull!;
+                var outputCode = Assert.IsType<Readout.Code>(network.Readout).OutputCode;
+                var inputFeatures = network.Input is InputStage.Targets ? c.Spec.OutputCount : c.Spec.InputCount;
+                Assert.Equal(inputFeatures, inputCode.FeatureCount);
+                Assert.Equal(c.Spec.OutputCount, outputCode.FeatureCount);
+                AssertWellFormed(inputCode, "input code");
+                AssertWellFormed(outputCode, "output code");
+                if (network.Input is InputStage.OneHot)
+                {
+                    Assert.True(inputCode.IsExplicit, "explicit inputs need the explicit code");
+                }
+                if (inputCode.IsExplicit)
+                {
+                    for (var f = 0; f < inputCode.FeatureCount; f++)
+                    {
+                        Assert.Equal([f], inputCode.Support(f).ToArray());
+                    }
+                }
+            }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(NeverFalseNegativeConstructions))]
-    public void Evaluation_has_no_false_negatives_on_any_sparse_input(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Layout_tiles_the_output_layer_with_disjoint_segments))]
+    public void Layout_tiles_the_output_layer_with_disjoint_segments(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Layout_tiles_the_output_layer_with_disjoint_segments));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
+            {
+                var network = c.Build();
+                var next = 0;
+                foreach (var segment in network.Layout)
+                {
+                    Assert.True(segment.Start == next && segment.Length >= 0, $"segment {segment} does not start where the previous one ended ({next})");
+                    next = segment.End;
+                }
+                Assert.Equal(network.OutputNeuronCount, next);
+                Assert.Equal(network.Layout.Length, network.Layout.Select(s => s.Name).Distinct().Count());
+                if (network.IsFactored && network.Compute is { } compute)
+                {
+                    Assert.Equal(network.OutputNeuronCount, compute.RowCount);
+                    Assert.Equal(network.OutputNeuronCount, network.Biases.Length);
+                    Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
+                }
+            }, maxTest: 40);
+    }
+
+    [Theory]
+    [MemberData(nameof(NeverFalseNegativeConstructions), nameof(Evaluation_has_no_false_negatives_on_any_sparse_input))]
+    public void Evaluation_has_no_false_negatives_on_any_sparse_input(string construction)
+    {
+        if (construction == NonePromises)
+        {
+            Assert.DoesNotContain(TRegistry.All, c => c.NeverFalseNegative);
+            return;
+        }
         PropertyCheck.Run(CasesWithInputs(construction).Where(c => c.Case.Definition.NeverFalseNegativeWith(c.Case.Parameters)), c =>
         {
             var network = c.Case.Build();
@@ -139,136 +228,172 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 Assert.True(!probe.FalseNegatives.Any(), $"false negative: {probe}");
             }
         }, maxTest: 60);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Evaluation_decodes_the_empty_input_to_no_outputs(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
+    [MemberData(nameof(Constructions), nameof(Evaluation_decodes_the_empty_input_to_no_outputs))]
+    public void Evaluation_decodes_the_empty_input_to_no_outputs(string construction)
+    {
+        if (construction == AllExcluded)
         {
-            var network = c.Build();
-            var probe = Probe.Of(network, new EvaluationScratch(network), []);
-            Assert.Empty(probe.Decoded);
-            Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
-            Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
-        }, maxTest: 40);
-
-    [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins(string construction) =>
-        PropertyCheck.Run(CasesWithInputs(construction), c =>
-        {
-            var network = c.Case.Build();
-            var scratch = new EvaluationScratch(network);
-            foreach (var active in c.Inputs)
+            AssertAllExcluded(nameof(Evaluation_decodes_the_empty_input_to_no_outputs));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
             {
-                var probe = Probe.Of(network, scratch, active);
-                Assert.True(IsStrictlyAscending(probe.Decoded), $"decoded outputs not strictly ascending: {probe}");
-                Assert.True(probe.Decoded.All(e => e >= 0 && e < c.Case.Spec.OutputCount), $"decoded output out of range: {probe}");
-                Assert.True(IsStrictlyAscending(probe.Truth) && probe.Truth.Length <= network.Problem.MaxTrueOutputs, $"truth: {probe}");
-                if (network.Problem is AndProblem)
-                {
-                    var s = c.Case.Spec.Sparsity;
-                    Assert.True(probe.Truth.Length <= s * (s - 1) / 2, $"more than C(s,2) true outputs: {probe}");
-                }
-                Assert.True(probe.MinTrueMargin > 0 == !probe.FalseNegatives.Any(), $"min true margin disagrees with the false negatives: {probe}");
-                Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
-            }
-        }, maxTest: 40);
+                var network = c.Build();
+                var probe = Probe.Of(network, new EvaluationScratch(network), []);
+                Assert.Empty(probe.Decoded);
+                Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
+                Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
+            }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Factored_evaluation_equals_dense_evaluation_activation_by_activation(string construction) =>
-        PropertyCheck.Run(CasesWithInputs(construction), c =>
+    [MemberData(nameof(Constructions), nameof(Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins))]
+    public void Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins(string construction)
+    {
+        if (construction == AllExcluded)
         {
-            var network = c.Case.Build();
-            var cells = network.Layers.Sum(layer => (long)layer.InputWidth * layer.Width);
-            return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
-        }, maxTest: 30);
-
-    [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Batch_evaluation_equals_sample_by_sample_evaluation(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
-        {
-            var network = c.Build();
-            foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
+            AssertAllExcluded(nameof(Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins));
+            return;
+        }
+            PropertyCheck.Run(CasesWithInputs(construction), c =>
             {
-                var batch = InputSamplers.Batch(network.Problem, distribution, 0, 16, c.ConstructionSeed.Derive(distribution));
-                var outcome = NetworkEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
+                var network = c.Case.Build();
                 var scratch = new EvaluationScratch(network);
-                for (var k = 0; k < batch.Count; k++)
+                foreach (var active in c.Inputs)
                 {
-                    var probe = Probe.Of(network, scratch, batch.Active(k).ToArray());
-                    Assert.Equal(probe.Truth, batch.Truth(k).ToArray());
-                    Assert.Equal(probe.Decoded, outcome.DecodedOutputs(k).ToArray());
-                    Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
-                    Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
+                    var probe = Probe.Of(network, scratch, active);
+                    Assert.True(IsStrictlyAscending(probe.Decoded), $"decoded outputs not strictly ascending: {probe}");
+                    Assert.True(probe.Decoded.All(e => e >= 0 && e < c.Case.Spec.OutputCount), $"decoded output out of range: {probe}");
+                    Assert.True(IsStrictlyAscending(probe.Truth) && probe.Truth.Length <= network.Problem.MaxTrueOutputs, $"truth: {probe}");
+                    if (network.Problem is AndProblem)
+                    {
+                        var s = c.Case.Spec.Sparsity;
+                        Assert.True(probe.Truth.Length <= s * (s - 1) / 2, $"more than C(s,2) true outputs: {probe}");
+                    }
+                    Assert.True(probe.MinTrueMargin > 0 == !probe.FalseNegatives.Any(), $"min true margin disagrees with the false negatives: {probe}");
+                    Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
                 }
-                var (statistics, samples) = Scoring.Score(network.Problem, batch, outcome, keepSamples: true);
-                Assert.Equal(batch.Count, statistics.Samples);
-                Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
-                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
-                Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
-                Assert.Equal(samples.Aggregate(Int128.Zero, (sum, s) => sum + ((Int128)(s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length) * (s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length))), statistics.FalseOutputSquares);
-                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Count(o => ReadsActiveInput(network.Problem, o, s.ActiveInputs))), statistics.FalsePositivesSharingInput);
-                var classes = statistics.Classes;
-                long[] bySamples = [classes.SamplesNone, classes.SamplesOne, classes.SamplesTwo, classes.SamplesThreeOrMore];
-                long[] byWrong = [classes.WrongNone, classes.WrongOne, classes.WrongTwo, classes.WrongThreeOrMore];
-                for (var bucket = 0; bucket < 4; bucket++)
-                {
-                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket), bySamples[bucket]);
-                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket && !s.Correct), byWrong[bucket]);
-                }
-            }
-        }, maxTest: 25);
+            }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Resource_counts_equal_recounts_from_the_dense_network(string construction) =>
-        PropertyCheck.Run(Cases(construction), c =>
+    [MemberData(nameof(Constructions), nameof(Factored_evaluation_equals_dense_evaluation_activation_by_activation))]
+    public void Factored_evaluation_equals_dense_evaluation_activation_by_activation(string construction)
+    {
+        if (construction == AllExcluded)
         {
-            var network = c.Build();
-            if (!network.IsFactored)
+            AssertAllExcluded(nameof(Factored_evaluation_equals_dense_evaluation_activation_by_activation));
+            return;
+        }
+            PropertyCheck.Run(CasesWithInputs(construction), c =>
             {
-                AssertStackedCounts(network);
-                return;
-            }
-            var resources = network.Resources;
-            var weights = new DenseEvaluator(network).ScaledWeights;
-            var (rows, columns) = (weights.GetLength(0), weights.GetLength(1));
-            long nonzeros = 0;
-            var values = new HashSet<long>();
-            var positionBits = 0.0;
-            for (var u = 0; u < rows; u++)
+                var network = c.Case.Build();
+                var cells = network.Layers.Sum(layer => (long)layer.InputWidth * layer.Width);
+                return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
+            }, maxTest: 30);
+    }
+
+    [Theory]
+    [MemberData(nameof(Constructions), nameof(Batch_evaluation_equals_sample_by_sample_evaluation))]
+    public void Batch_evaluation_equals_sample_by_sample_evaluation(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Batch_evaluation_equals_sample_by_sample_evaluation));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
             {
-                var rowNonzeros = 0;
-                for (var v = 0; v < columns; v++)
+                var network = c.Build();
+                foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
                 {
-                    if (weights[u, v] != 0)
+                    var batch = InputSamplers.Batch(network.Problem, distribution, 0, 16, c.ConstructionSeed.Derive(distribution));
+                    var outcome = NetworkEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
+                    var scratch = new EvaluationScratch(network);
+                    for (var k = 0; k < batch.Count; k++)
                     {
-                        rowNonzeros++;
-                        values.Add(weights[u, v]);
+                        var probe = Probe.Of(network, scratch, batch.Active(k).ToArray());
+                        Assert.Equal(probe.Truth, batch.Truth(k).ToArray());
+                        Assert.Equal(probe.Decoded, outcome.DecodedOutputs(k).ToArray());
+                        Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
+                        Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
+                    }
+                    var (statistics, samples) = Scoring.Score(network.Problem, batch, outcome, keepSamples: true);
+                    Assert.Equal(batch.Count, statistics.Samples);
+                    Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
+                    Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
+                    Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
+                    Assert.Equal(samples.Aggregate(Int128.Zero, (sum, s) => sum + ((Int128)(s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length) * (s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length))), statistics.FalseOutputSquares);
+                    Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Count(o => ReadsActiveInput(network.Problem, o, s.ActiveInputs))), statistics.FalsePositivesSharingInput);
+                    var classes = statistics.Classes;
+                    long[] bySamples = [classes.SamplesNone, classes.SamplesOne, classes.SamplesTwo, classes.SamplesThreeOrMore];
+                    long[] byWrong = [classes.WrongNone, classes.WrongOne, classes.WrongTwo, classes.WrongThreeOrMore];
+                    for (var bucket = 0; bucket < 4; bucket++)
+                    {
+                        Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket), bySamples[bucket]);
+                        Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket && !s.Correct), byWrong[bucket]);
                     }
                 }
-                nonzeros += rowNonzeros;
-                positionBits += network.Compute is null ? 0 : LogChoose(columns, rowNonzeros);
-            }
-            var valueBits = values.Count <= 1 ? 0.0 : Math.Log2(values.Count);
-            var biasBits = network.Biases.Length * Math.Max(1.0, Log2Of(network.Biases.Distinct().Count()));
-            var computes = network.InputEncoding != InputEncoding.Targets;
+            }, maxTest: 25);
+    }
 
-            Assert.Equal(nonzeros, resources.WeightCount);
-            Assert.Equal(network.Biases.Length, resources.BiasCount);
-            Assert.Equal(resources.WeightCount + resources.BiasCount, resources.ParameterCount);
-            Assert.Equal(computes ? network.InputCode.NeuronCount : 0, resources.InputNeurons);
-            Assert.Equal(0, resources.HiddenNeurons);
-            Assert.Equal(network.OutputNeuronCount, resources.OutputNeurons);
-            Assert.Equal((long)resources.InputNeurons + resources.OutputNeurons, resources.NeuronCount);
-            Assert.Equal(UniformWidth(network.InputCode), resources.CodeWidthIn);
-            Assert.Equal(UniformWidth(network.OutputCode), resources.CodeWidthOut);
-            AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
-            AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
-        }, maxTest: 30);
+    [Theory]
+    [MemberData(nameof(Constructions), nameof(Resource_counts_equal_recounts_from_the_dense_network))]
+    public void Resource_counts_equal_recounts_from_the_dense_network(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Resource_counts_equal_recounts_from_the_dense_network));
+            return;
+        }
+            PropertyCheck.Run(Cases(construction), c =>
+            {
+                var network = c.Build();
+                if (!network.IsFactored)
+                {
+                    AssertStackedCounts(network);
+                    return;
+                }
+                var resources = network.Resources;
+                var weights = new DenseEvaluator(network).ScaledWeights;
+                var (rows, columns) = (weights.GetLength(0), weights.GetLength(1));
+                long nonzeros = 0;
+                var values = new HashSet<long>();
+                var positionBits = 0.0;
+                for (var u = 0; u < rows; u++)
+                {
+                    var rowNonzeros = 0;
+                    for (var v = 0; v < columns; v++)
+                    {
+                        if (weights[u, v] != 0)
+                        {
+                            rowNonzeros++;
+                            values.Add(weights[u, v]);
+                        }
+                    }
+                    nonzeros += rowNonzeros;
+                    positionBits += network.Compute is null ? 0 : LogChoose(columns, rowNonzeros);
+                }
+                var valueBits = values.Count <= 1 ? 0.0 : Math.Log2(values.Count);
+                var biasBits = network.Biases.Length * Math.Max(1.0, Log2Of(network.Biases.Distinct().Count()));
+                var computes = network.InputEncoding != InputEncoding.Targets;
+
+                Assert.Equal(nonzeros, resources.WeightCount);
+                Assert.Equal(network.Biases.Length, resources.BiasCount);
+                Assert.Equal(resources.WeightCount + resources.BiasCount, resources.ParameterCount);
+                Assert.Equal(computes ? network.InputCode.NeuronCount : 0, resources.InputNeurons);
+                Assert.Equal(0, resources.HiddenNeurons);
+                Assert.Equal(network.OutputNeuronCount, resources.OutputNeurons);
+                Assert.Equal((long)resources.InputNeurons + resources.OutputNeurons, resources.NeuronCount);
+                Assert.Equal(UniformWidth(network.InputCode), resources.CodeWidthIn);
+                Assert.Equal(UniformWidth(network.OutputCode), resources.CodeWidthOut);
+                AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
+                AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
+            }, maxTest: 30);
+    }
 
     /// <summary>
     /// A stacked network recounted from its layers' dense matrices: nonzero weights and biases of every
