@@ -138,4 +138,21 @@ public sealed class HybridConstructionTests
         var errors = Definition.Validate(spec, Request(("steps", 10_000.0))).ToArray();
         Assert.Contains(errors, e => e.Path == "construction_params.steps");
     }
+
+    [Theory]
+    [InlineData("trained")]
+    [InlineData("hybrid")]
+    public void A_build_reports_every_training_step_to_the_listener_of_its_context(string construction)
+    {
+        var definition = construction == "hybrid" ? Definition : TrainedConstruction.Definition;
+        var (request, errors) = definition.Resolve(new Dictionary<string, object> { ["steps"] = 7.0, ["batch_size"] = 4.0 }, "");
+        Assert.True(errors.IsEmpty);
+        var steps = new List<(int Done, int Total)>();
+        using (BuildProgress.Listen((done, total) => steps.Add((done, total))))
+        {
+            definition.Build(Small(), request!, new Seed(2));
+        }
+        Assert.Equal([.. Enumerable.Range(1, 7).Select(k => (k, 7))], steps);
+        Assert.Null(BuildProgress.Current);
+    }
 }
