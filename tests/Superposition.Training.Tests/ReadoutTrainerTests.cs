@@ -11,12 +11,13 @@ namespace Superposition.Training.Tests;
 /// <summary>The read-out trainer's gradient against central finite differences, on generated sparse activations.</summary>
 public sealed class ReadoutTrainerTests
 {
-    private static Gen<(double[] Weights, int Units, int Outputs, SparseActivations[] Activations, SampleBatch Batch, TrainingLoss Loss)> Cases() =>
+    private static Gen<(double[] Weights, int Units, int Outputs, SparseActivations[] Activations, SampleBatch Batch, TrainingLoss Loss, double PositiveWeight)> Cases() =>
         from m in Gen.Choose(2, 5)
         from s in Gen.Choose(1, m)
         from units in Gen.Choose(1, 6)
         from batchSize in Gen.Choose(1, 4)
         from loss in Gen.Elements(Enum.GetValues<TrainingLoss>())
+        from positiveWeight in Gen.Elements(1.0, 3.0, 40.0)
         from seed in CoreGenerators.Seeds
         let problem = (AndProblem)ProblemGeneration.Generate(new ProblemSpec(ProblemKind.And, "complete", m, m * (m - 1) / 2, s), seed)
         let outputs = problem.OutputCount
@@ -28,7 +29,7 @@ public sealed class ReadoutTrainerTests
             var live = Enumerable.Range(0, units).Where(_ => rng.NextDouble() < 0.5).ToArray();
             return new SparseActivations(live, [.. live.Select(_ => 2 * (1 - rng.NextDouble()))]);
         }).ToArray()
-        select (weights, units, outputs, activations, InputSamplers.Batch(problem, "uniform", 0, batchSize, seed.Derive("batch")), loss);
+        select (weights, units, outputs, activations, InputSamplers.Batch(problem, "uniform", 0, batchSize, seed.Derive("batch")), loss, positiveWeight);
 
     [Fact]
     public void Gradient_equals_a_central_finite_difference_for_every_loss() =>
@@ -37,7 +38,7 @@ public sealed class ReadoutTrainerTests
             c =>
             {
                 var gradient = new double[c.Weights.Length];
-                ReadoutTrainer.LossAndGradient(c.Weights, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, gradient, out _);
+                ReadoutTrainer.LossAndGradient(c.Weights, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, gradient, out _, c.PositiveWeight);
                 var scratch = new double[gradient.Length];
                 const double step = 1e-6;
                 for (var k = 0; k < gradient.Length; k++)
@@ -46,7 +47,7 @@ public sealed class ReadoutTrainerTests
                     plus[k] += step;
                     var minus = (double[])c.Weights.Clone();
                     minus[k] -= step;
-                    var numeric = (ReadoutTrainer.LossAndGradient(plus, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, scratch, out _) - ReadoutTrainer.LossAndGradient(minus, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, scratch, out _)) / (2 * step);
+                    var numeric = (ReadoutTrainer.LossAndGradient(plus, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, scratch, out _, c.PositiveWeight) - ReadoutTrainer.LossAndGradient(minus, c.Units, c.Outputs, c.Activations, c.Batch, c.Loss, scratch, out _, c.PositiveWeight)) / (2 * step);
                     Assert.True(Math.Abs(numeric - gradient[k]) <= 1e-6 + (1e-4 * Math.Abs(numeric)), $"{c.Loss}: weight {k} has gradient {gradient[k]}, finite difference {numeric}");
                 }
             },

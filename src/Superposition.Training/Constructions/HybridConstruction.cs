@@ -28,8 +28,11 @@ public sealed record HybridOptions
 
     public string TrainingInputs { get; init; } = InputDistributions.Uniform;
 
+    /// <summary>The weight of a true output's term in the loss (1: every output alike).</summary>
+    public double PositiveWeight { get; init; } = 1.0;
+
     /// <summary>The trainer's settings (the width is the frozen network's read-out width, which the settings do not use).</summary>
-    public TrainingSettings Settings(int units) => new(Math.Max(1, units), Loss, LearningRate, Steps, BatchSize, TrainingInputs);
+    public TrainingSettings Settings(int units) => new(Math.Max(1, units), Loss, LearningRate, Steps, BatchSize, TrainingInputs, PositiveWeight: PositiveWeight);
 }
 
 /// <summary>
@@ -81,6 +84,7 @@ public static class HybridConstruction
                 [.. InputDistributions.Names.Select(n => (n, n))],
                 o => o.TrainingInputs,
                 (o, v) => o with { TrainingInputs = v }),
+            Parameter.Number<HybridOptions>("positive_weight", "weight of a true output's term in the loss; m'/C(s,2) or so balances the rare true outputs against the false ones", o => o.PositiveWeight, (o, v) => o with { PositiveWeight = v }, omittedAtDefault: true),
         ],
         CheckOptions = Check,
         BuildNetwork = Build,

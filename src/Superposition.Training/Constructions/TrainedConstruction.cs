@@ -29,8 +29,11 @@ public sealed record TrainedOptions
     /// <summary>The registered input distribution the training batches are drawn from (the problem's sparsity s applies).</summary>
     public string TrainingInputs { get; init; } = InputDistributions.Uniform;
 
+    /// <summary>The weight of a true output's term in the loss (1: every output alike).</summary>
+    public double PositiveWeight { get; init; } = 1.0;
+
     /// <summary>The trainer's settings for these options.</summary>
-    public TrainingSettings Settings => new(HiddenWidth, Loss, LearningRate, Steps, BatchSize, TrainingInputs);
+    public TrainingSettings Settings => new(HiddenWidth, Loss, LearningRate, Steps, BatchSize, TrainingInputs, PositiveWeight: PositiveWeight);
 }
 
 /// <summary>
@@ -77,6 +80,7 @@ public static class TrainedConstruction
                 [.. InputDistributions.Names.Select(n => (n, n))],
                 o => o.TrainingInputs,
                 (o, v) => o with { TrainingInputs = v }),
+            Parameter.Number<TrainedOptions>("positive_weight", "weight of a true output's term in the loss; m'/C(s,2) or so balances the rare true outputs against the false ones", o => o.PositiveWeight, (o, v) => o with { PositiveWeight = v }, omittedAtDefault: true),
         ],
         CheckOptions = Check,
         BuildNetwork = Build,

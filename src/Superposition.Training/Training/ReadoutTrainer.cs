@@ -44,8 +44,9 @@ public static class ReadoutTrainer
     /// with respect to <paramref name="weights"/> (W by unit, then b) in <paramref name="gradient"/>: the
     /// rows of the units some sample reaches (<paramref name="touched"/>, ascending) and b are overwritten;
     /// every other row's gradient is zero and is left as it was, so a read-out of 10⁸ weights is not cleared per step.
+    /// True outputs weigh <paramref name="positiveWeight"/>.
     /// </summary>
-    public static double LossAndGradient(ReadOnlySpan<double> weights, int units, int outputs, IReadOnlyList<SparseActivations> activations, SampleBatch batch, TrainingLoss loss, Span<double> gradient, out int[] touched)
+    public static double LossAndGradient(ReadOnlySpan<double> weights, int units, int outputs, IReadOnlyList<SparseActivations> activations, SampleBatch batch, TrainingLoss loss, Span<double> gradient, out int[] touched, double positiveWeight = 1.0)
     {
         ArgumentNullException.ThrowIfNull(activations);
         ArgumentNullException.ThrowIfNull(batch);
@@ -87,7 +88,7 @@ public static class ReadoutTrainer
             }
             for (var e = 0; e < outputs; e++)
             {
-                var (value, derivative) = MlpGradient.Pointwise(loss, logits[e], target[e]);
+                var (value, derivative) = MlpGradient.Pointwise(loss, logits[e], target[e], positiveWeight);
                 total += value;
                 dLogit[e] = derivative * scale;
             }
@@ -135,7 +136,7 @@ public static class ReadoutTrainer
             {
                 activations[k] = Activations(frozen, batch.Active(k), scratch);
             }
-            loss = LossAndGradient(weights, units, outputs, activations, batch, settings.Loss, gradient, out var touched);
+            loss = LossAndGradient(weights, units, outputs, activations, batch, settings.Loss, gradient, out var touched, settings.PositiveWeight);
             // Lazy Adam: only the rows the batch reached and b move, with the global step's bias
             // correction; a row no input reached keeps its moments until one does.
             foreach (var row in touched.Select(u => u * outputs).Append(units * outputs))

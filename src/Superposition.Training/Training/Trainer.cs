@@ -74,7 +74,7 @@ public static class Trainer
         for (var step = 0; step < settings.Steps; step++)
         {
             var batch = TrainingBatch(problem, settings, seed, step);
-            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient, inputCode);
+            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient, inputCode, settings.PositiveWeight);
             Adam.Step(values, gradient, firstMoment, secondMoment, settings, step);
             onStep?.Invoke(step + 1, settings.Steps);
         }
