@@ -58,13 +58,14 @@ public sealed class HybridConstructionTests
     {
         var options = Definition.Defaults.OptionsAs<HybridOptions>();
         Assert.Equal(("superposed-and", "", TrainingLoss.Bce, 0.01, 1000, 256, "uniform"), (options.Base, options.BaseParams, options.Loss, options.LearningRate, options.Steps, options.BatchSize, options.TrainingInputs));
+        Assert.Equal((ReadoutStart.Decoder, 4.0, 1.0), (options.ReadoutInit, options.DecoderScale, options.PositiveWeight));
         Assert.Empty(Definition.Validate(new ProblemSpec(ProblemKind.And, "complete", 100, 4950, 3), Definition.Defaults));
     }
 
     [Fact]
     public void The_frozen_part_is_the_base_network_of_the_same_seed_and_the_read_out_is_trained_and_deterministic()
     {
-        var request = Short(("base_params", "neuron_factor=1"));
+        var request = Short(("base_params", "neuron_factor=1"), ("readout_init", "random"));
         var seed = new Seed(11);
         var hybrid = Definition.Build(Small(), request, seed);
         var again = Definition.Build(Small(), request, seed);
@@ -90,7 +91,7 @@ public sealed class HybridConstructionTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(training.FinalLoss), BitConverter.DoubleToInt64Bits(again.Training!.FinalLoss));
 
         // Training moves the read-out: fewer wrong samples than the same layer before its first step.
-        var untrained = Definition.Build(Small(), Short(("base_params", "neuron_factor=1"), ("steps", 1.0), ("learning_rate", 1e-9)), seed);
+        var untrained = Definition.Build(Small(), Short(("base_params", "neuron_factor=1"), ("readout_init", "random"), ("steps", 1.0), ("learning_rate", 1e-9)), seed);
         var fresh = InputSamplers.Batch(Small(), "uniform", 0, 1000, new Seed(991));
         var (before, after) = (WrongSamples(untrained, fresh), WrongSamples(hybrid, fresh));
         Assert.True(after < before / 2, $"{after} wrong samples after training, {before} before");
@@ -154,5 +155,22 @@ public sealed class HybridConstructionTests
         }
         Assert.Equal([.. Enumerable.Range(1, 7).Select(k => (k, 7))], steps);
         Assert.Null(BuildProgress.Current);
+    }
+
+    [Fact]
+    public void A_decoder_start_reads_like_the_base_before_training()
+    {
+        // Dedicated's codes have width 1, so its all-above decoder is the mean-above rule the start encodes:
+        // one step at a negligible rate leaves a network that decodes every input as dedicated does.
+        var problem = Small();
+        var hybrid = Definition.Build(problem, Short(("base", "dedicated"), ("steps", 1.0), ("learning_rate", 1e-12)), new Seed(4));
+        var dedicated = Dedicated.Definition.Build(problem, Dedicated.Definition.Defaults, new Seed(4));
+        var batch = InputSamplers.Batch(problem, "with-true-pair", 0, 500, new Seed(77));
+        var (a, b) = (NetworkEvaluator.Evaluate(hybrid, batch, new EvaluationScratch(hybrid)), NetworkEvaluator.Evaluate(dedicated, batch, new EvaluationScratch(dedicated)));
+        for (var k = 0; k < batch.Count; k++)
+        {
+            Assert.Equal(b.DecodedOutputs(k).ToArray(), a.DecodedOutputs(k).ToArray());
+        }
+        Assert.Equal(0, WrongSamples(hybrid, batch));
     }
 }

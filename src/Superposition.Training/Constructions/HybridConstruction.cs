@@ -28,6 +28,12 @@ public sealed record HybridOptions
 
     public string TrainingInputs { get; init; } = InputDistributions.Uniform;
 
+    /// <summary>Where the trained read-out starts: the base's decoder as a linear layer, or random weights.</summary>
+    public ReadoutStart ReadoutInit { get; init; } = ReadoutStart.Decoder;
+
+    /// <summary>The logit's scale at a decoder start: z = scale · (mean − θ) + decision point.</summary>
+    public double DecoderScale { get; init; } = 4.0;
+
     /// <summary>The weight of a true output's term in the loss (1: every output alike).</summary>
     public double PositiveWeight { get; init; } = 1.0;
 
@@ -42,8 +48,8 @@ public sealed record HybridOptions
 /// threshold per output, with W and b trained by <see cref="ReadoutTrainer"/> (the loss, Adam and the
 /// training inputs as <c>trained</c> has them). The frozen part is exactly the base's network, so hybrid
 /// and base differ only in how outputs are read. Deviation from "retrain the read-out": the base read-out
-/// is a decoder over codes, not an affine layer, so the trained layer starts from random weights, not
-/// from the decoder.
+/// is a decoder over codes, not an affine layer, so the trained layer starts from the decoder read as a
+/// mean-above rule (exact for codes of width 1), or from random weights.
 /// </summary>
 public static class HybridConstruction
 {
@@ -84,6 +90,8 @@ public static class HybridConstruction
                 [.. InputDistributions.Names.Select(n => (n, n))],
                 o => o.TrainingInputs,
                 (o, v) => o with { TrainingInputs = v }),
+            Parameter.Choice<HybridOptions, ReadoutStart>("readout_init", "decoder: start from the base's read-out as a linear layer (z = decoder_scale · (mean of the code's neurons − θ) + decision point); random: uniform ±1/√n_out", [("decoder", ReadoutStart.Decoder), ("random", ReadoutStart.Random)], o => o.ReadoutInit, (o, v) => o with { ReadoutInit = v }),
+            Parameter.Number<HybridOptions>("decoder_scale", "the logit's scale at a decoder start", o => o.DecoderScale, (o, v) => o with { DecoderScale = v }),
             Parameter.Number<HybridOptions>("positive_weight", "weight of a true output's term in the loss; m'/C(s,2) or so balances the rare true outputs against the false ones", o => o.PositiveWeight, (o, v) => o with { PositiveWeight = v }, omittedAtDefault: true),
         ],
         CheckOptions = Check,
@@ -178,7 +186,10 @@ public static class HybridConstruction
         var settings = options.Settings(frozen.OutputNeuronCount);
         var trainingSeed = seed.Derive("readout-training");
         var clock = Stopwatch.StartNew();
-        var (weights, loss) = ReadoutTrainer.Train(problem, frozen, settings, trainingSeed, BuildProgress.Current);
+        var start = options.ReadoutInit == ReadoutStart.Decoder
+            ? ReadoutTrainer.DecoderStart((Readout.Code)frozen.Readout, settings, options.DecoderScale)
+            : ReadoutTrainer.RandomStart(frozen.OutputNeuronCount, problem.OutputCount, trainingSeed);
+        var (weights, loss) = ReadoutTrainer.Train(problem, frozen, settings, trainingSeed, start, BuildProgress.Current);
         var seconds = clock.Elapsed.TotalSeconds;
         return ToNetwork(problem, frozen, settings, weights, seed, values)
             .WithTraining(new TrainingRecord(loss, settings.Steps, seconds, trainingSeed.Value));
@@ -208,4 +219,14 @@ public static class HybridConstruction
         var thresholds = ImmutableArray.Create(Enumerable.Repeat(settings.Threshold, outputs).ToArray());
         return Network.Create(Name, values, problem, seed, frozen.Input, [.. frozen.Layers, readout], new Readout.Threshold(thresholds), []);
     }
+}
+
+/// <summary>Where the hybrid's trained read-out starts.</summary>
+public enum ReadoutStart
+{
+    /// <summary>The base's decoder as a linear layer (mean-above at the decoder's threshold).</summary>
+    Decoder,
+
+    /// <summary>Uniform ±1/√n_out, from the training seed.</summary>
+    Random,
 }

@@ -106,7 +106,47 @@ public static class ReadoutTrainer
     /// Trains W and b from uniform ±1/√units (seeded) with lazy Adam on the settings' training batches, seen
     /// through <paramref name="frozen"/>; <paramref name="onStep"/> hears each finished step (1-based) and the total.
     /// </summary>
-    public static (double[] Weights, double FinalLoss) Train(AndProblem problem, Network frozen, TrainingSettings settings, Seed seed, Action<int, int>? onStep = null)
+    public static (double[] Weights, double FinalLoss) Train(AndProblem problem, Network frozen, TrainingSettings settings, Seed seed, Action<int, int>? onStep = null) =>
+        Train(problem, frozen, settings, seed, RandomStart(frozen.OutputNeuronCount, problem.OutputCount, seed), onStep);
+
+    /// <summary>W and b uniform in ±1/√units, from the seed.</summary>
+    public static double[] RandomStart(int units, int outputs, Seed seed)
+    {
+        var weights = new double[checked((units * outputs) + outputs)];
+        var rng = new Rng(seed.Derive("initial-weights"));
+        var bound = 1 / Math.Sqrt(Math.Max(1, units));
+        for (var k = 0; k < weights.Length; k++)
+        {
+            weights[k] = ((2 * rng.NextDouble()) - 1) * bound;
+        }
+        return weights;
+    }
+
+    /// <summary>
+    /// The base's code read-out as a linear layer: z_e = scale · (mean of h over e's code − θ) + t, with θ
+    /// the decoder's threshold and t the loss's decision point, so z_e is above t exactly when the mean
+    /// of e's neurons is above θ (mean-above; for codes of width 1, as dedicated's, the same as all-above).
+    /// </summary>
+    public static double[] DecoderStart(Readout.Code readout, TrainingSettings settings, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(readout);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (units, outputs) = (readout.InputWidth, readout.OutputCount);
+        var weights = new double[checked((units * outputs) + outputs)];
+        for (var e = 0; e < outputs; e++)
+        {
+            var support = readout.OutputCode.Support(e);
+            foreach (var u in support)
+            {
+                weights[(u * outputs) + e] = scale / support.Length;
+            }
+            weights[(units * outputs) + e] = settings.Threshold - (scale * readout.Decoder.Threshold);
+        }
+        return weights;
+    }
+
+    /// <summary>Trains from the given start (W by unit, then b; not modified).</summary>
+    public static (double[] Weights, double FinalLoss) Train(AndProblem problem, Network frozen, TrainingSettings settings, Seed seed, double[] start, Action<int, int>? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(frozen);
@@ -115,14 +155,13 @@ public static class ReadoutTrainer
         {
             throw new ArgumentException(string.Join("; ", problems), nameof(settings));
         }
+        ArgumentNullException.ThrowIfNull(start);
         int units = frozen.OutputNeuronCount, outputs = problem.OutputCount;
-        var weights = new double[checked((units * outputs) + outputs)];
-        var rng = new Rng(seed.Derive("initial-weights"));
-        var bound = 1 / Math.Sqrt(Math.Max(1, units));
-        for (var k = 0; k < weights.Length; k++)
+        if (start.Length != (units * outputs) + outputs)
         {
-            weights[k] = ((2 * rng.NextDouble()) - 1) * bound;
+            throw new ArgumentException($"{start.Length} start values for {units} units and {outputs} outputs", nameof(start));
         }
+        var weights = (double[])start.Clone();
         var gradient = new double[weights.Length];
         var firstMoment = new double[weights.Length];
         var secondMoment = new double[weights.Length];
