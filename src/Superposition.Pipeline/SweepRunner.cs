@@ -1,6 +1,6 @@
-using Superposition.Constructions;
 using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
+using Superposition.Constructions;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Pipeline.Stages;
 using Superposition.Rows;

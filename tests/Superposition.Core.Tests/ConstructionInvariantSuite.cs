@@ -123,7 +123,7 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Build_is_deterministic_for_equal_spec_and_seeds));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
+        PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
     }
 
     [Theory]
@@ -135,15 +135,15 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Build_is_deterministic_through_the_spec_entry_point));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
+            foreach (var (name, value) in c.Parameters.Choices)
             {
-                var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
-                foreach (var (name, value) in c.Parameters.Choices)
-                {
-                    raw[name] = value;
-                }
-                NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
-            }, maxTest: 25);
+                raw[name] = value;
+            }
+            NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
+        }, maxTest: 25);
     }
 
     [Theory]
@@ -155,29 +155,29 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Codes_have_distinct_in_range_supports_and_a_matching_reverse_index));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            // A stacked network (several layers) has the same codes at its ends: the input stage's and the read-out's.
+            var inputCode = network.Input.CodeOrNull!;
+            var outputCode = Assert.IsType<Readout.Code>(network.Readout).OutputCode;
+            var inputFeatures = network.Input is InputStage.Targets ? c.Spec.OutputCount : c.Spec.InputCount;
+            Assert.Equal(inputFeatures, inputCode.FeatureCount);
+            Assert.Equal(c.Spec.OutputCount, outputCode.FeatureCount);
+            AssertWellFormed(inputCode, "input code");
+            AssertWellFormed(outputCode, "output code");
+            if (network.Input is InputStage.OneHot)
             {
-                var network = c.Build();
-                // A stacked network (several layers) has the same codes at its ends: the input stage's and the read-out's.
-                var inputCode = network.Input.CodeOrNull!;
-                var outputCode = Assert.IsType<Readout.Code>(network.Readout).OutputCode;
-                var inputFeatures = network.Input is InputStage.Targets ? c.Spec.OutputCount : c.Spec.InputCount;
-                Assert.Equal(inputFeatures, inputCode.FeatureCount);
-                Assert.Equal(c.Spec.OutputCount, outputCode.FeatureCount);
-                AssertWellFormed(inputCode, "input code");
-                AssertWellFormed(outputCode, "output code");
-                if (network.Input is InputStage.OneHot)
+                Assert.True(inputCode.IsExplicit, "explicit inputs need the explicit code");
+            }
+            if (inputCode.IsExplicit)
+            {
+                for (var f = 0; f < inputCode.FeatureCount; f++)
                 {
-                    Assert.True(inputCode.IsExplicit, "explicit inputs need the explicit code");
+                    Assert.Equal([f], inputCode.Support(f).ToArray());
                 }
-                if (inputCode.IsExplicit)
-                {
-                    for (var f = 0; f < inputCode.FeatureCount; f++)
-                    {
-                        Assert.Equal([f], inputCode.Support(f).ToArray());
-                    }
-                }
-            }, maxTest: 40);
+            }
+        }, maxTest: 40);
     }
 
     [Theory]
@@ -189,24 +189,24 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Layout_tiles_the_output_layer_with_disjoint_segments));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var next = 0;
+            foreach (var segment in network.Layout)
             {
-                var network = c.Build();
-                var next = 0;
-                foreach (var segment in network.Layout)
-                {
-                    Assert.True(segment.Start == next && segment.Length >= 0, $"segment {segment} does not start where the previous one ended ({next})");
-                    next = segment.End;
-                }
-                Assert.Equal(network.OutputNeuronCount, next);
-                Assert.Equal(network.Layout.Length, network.Layout.Select(s => s.Name).Distinct().Count());
-                if (network.IsFactored && network.Compute is { } compute)
-                {
-                    Assert.Equal(network.OutputNeuronCount, compute.RowCount);
-                    Assert.Equal(network.OutputNeuronCount, network.Biases.Length);
-                    Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
-                }
-            }, maxTest: 40);
+                Assert.True(segment.Start == next && segment.Length >= 0, $"segment {segment} does not start where the previous one ended ({next})");
+                next = segment.End;
+            }
+            Assert.Equal(network.OutputNeuronCount, next);
+            Assert.Equal(network.Layout.Length, network.Layout.Select(s => s.Name).Distinct().Count());
+            if (network.IsFactored && network.Compute is { } compute)
+            {
+                Assert.Equal(network.OutputNeuronCount, compute.RowCount);
+                Assert.Equal(network.OutputNeuronCount, network.Biases.Length);
+                Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
+            }
+        }, maxTest: 40);
     }
 
     [Theory]
@@ -239,14 +239,14 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Evaluation_decodes_the_empty_input_to_no_outputs));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
-            {
-                var network = c.Build();
-                var probe = Probe.Of(network, new EvaluationScratch(network), []);
-                Assert.Empty(probe.Decoded);
-                Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
-                Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
-            }, maxTest: 40);
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            var probe = Probe.Of(network, new EvaluationScratch(network), []);
+            Assert.Empty(probe.Decoded);
+            Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
+            Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
+        }, maxTest: 40);
     }
 
     [Theory]
@@ -258,25 +258,25 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins));
             return;
         }
-            PropertyCheck.Run(CasesWithInputs(construction), c =>
+        PropertyCheck.Run(CasesWithInputs(construction), c =>
+        {
+            var network = c.Case.Build();
+            var scratch = new EvaluationScratch(network);
+            foreach (var active in c.Inputs)
             {
-                var network = c.Case.Build();
-                var scratch = new EvaluationScratch(network);
-                foreach (var active in c.Inputs)
+                var probe = Probe.Of(network, scratch, active);
+                Assert.True(IsStrictlyAscending(probe.Decoded), $"decoded outputs not strictly ascending: {probe}");
+                Assert.True(probe.Decoded.All(e => e >= 0 && e < c.Case.Spec.OutputCount), $"decoded output out of range: {probe}");
+                Assert.True(IsStrictlyAscending(probe.Truth) && probe.Truth.Length <= network.Problem.MaxTrueOutputs, $"truth: {probe}");
+                if (network.Problem is AndProblem)
                 {
-                    var probe = Probe.Of(network, scratch, active);
-                    Assert.True(IsStrictlyAscending(probe.Decoded), $"decoded outputs not strictly ascending: {probe}");
-                    Assert.True(probe.Decoded.All(e => e >= 0 && e < c.Case.Spec.OutputCount), $"decoded output out of range: {probe}");
-                    Assert.True(IsStrictlyAscending(probe.Truth) && probe.Truth.Length <= network.Problem.MaxTrueOutputs, $"truth: {probe}");
-                    if (network.Problem is AndProblem)
-                    {
-                        var s = c.Case.Spec.Sparsity;
-                        Assert.True(probe.Truth.Length <= s * (s - 1) / 2, $"more than C(s,2) true outputs: {probe}");
-                    }
-                    Assert.True(probe.MinTrueMargin > 0 == !probe.FalseNegatives.Any(), $"min true margin disagrees with the false negatives: {probe}");
-                    Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
+                    var s = c.Case.Spec.Sparsity;
+                    Assert.True(probe.Truth.Length <= s * (s - 1) / 2, $"more than C(s,2) true outputs: {probe}");
                 }
-            }, maxTest: 40);
+                Assert.True(probe.MinTrueMargin > 0 == !probe.FalseNegatives.Any(), $"min true margin disagrees with the false negatives: {probe}");
+                Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
+            }
+        }, maxTest: 40);
     }
 
     [Theory]
@@ -288,12 +288,12 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Factored_evaluation_equals_dense_evaluation_activation_by_activation));
             return;
         }
-            PropertyCheck.Run(CasesWithInputs(construction), c =>
-            {
-                var network = c.Case.Build();
-                var cells = network.Layers.Sum(layer => (long)layer.InputWidth * layer.Width);
-                return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
-            }, maxTest: 30);
+        PropertyCheck.Run(CasesWithInputs(construction), c =>
+        {
+            var network = c.Case.Build();
+            var cells = network.Layers.Sum(layer => (long)layer.InputWidth * layer.Width);
+            return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
+        }, maxTest: 30);
     }
 
     [Theory]
@@ -305,39 +305,39 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Batch_evaluation_equals_sample_by_sample_evaluation));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
             {
-                var network = c.Build();
-                foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
+                var batch = InputSamplers.Batch(network.Problem, distribution, 0, 16, c.ConstructionSeed.Derive(distribution));
+                var outcome = NetworkEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
+                var scratch = new EvaluationScratch(network);
+                for (var k = 0; k < batch.Count; k++)
                 {
-                    var batch = InputSamplers.Batch(network.Problem, distribution, 0, 16, c.ConstructionSeed.Derive(distribution));
-                    var outcome = NetworkEvaluator.Evaluate(network, batch, new EvaluationScratch(network));
-                    var scratch = new EvaluationScratch(network);
-                    for (var k = 0; k < batch.Count; k++)
-                    {
-                        var probe = Probe.Of(network, scratch, batch.Active(k).ToArray());
-                        Assert.Equal(probe.Truth, batch.Truth(k).ToArray());
-                        Assert.Equal(probe.Decoded, outcome.DecodedOutputs(k).ToArray());
-                        Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
-                        Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
-                    }
-                    var (statistics, samples) = Scoring.Score(network.Problem, batch, outcome, keepSamples: true);
-                    Assert.Equal(batch.Count, statistics.Samples);
-                    Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
-                    Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
-                    Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
-                    Assert.Equal(samples.Aggregate(Int128.Zero, (sum, s) => sum + ((Int128)(s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length) * (s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length))), statistics.FalseOutputSquares);
-                    Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Count(o => ReadsActiveInput(network.Problem, o, s.ActiveInputs))), statistics.FalsePositivesSharingInput);
-                    var classes = statistics.Classes;
-                    long[] bySamples = [classes.SamplesNone, classes.SamplesOne, classes.SamplesTwo, classes.SamplesThreeOrMore];
-                    long[] byWrong = [classes.WrongNone, classes.WrongOne, classes.WrongTwo, classes.WrongThreeOrMore];
-                    for (var bucket = 0; bucket < 4; bucket++)
-                    {
-                        Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket), bySamples[bucket]);
-                        Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket && !s.Correct), byWrong[bucket]);
-                    }
+                    var probe = Probe.Of(network, scratch, batch.Active(k).ToArray());
+                    Assert.Equal(probe.Truth, batch.Truth(k).ToArray());
+                    Assert.Equal(probe.Decoded, outcome.DecodedOutputs(k).ToArray());
+                    Assert.Equal(probe.MinTrueMargin, outcome.MinTrueMargin[k]);
+                    Assert.Equal(probe.MaxFalseMargin, outcome.MaxFalseMargin[k]);
                 }
-            }, maxTest: 25);
+                var (statistics, samples) = Scoring.Score(network.Problem, batch, outcome, keepSamples: true);
+                Assert.Equal(batch.Count, statistics.Samples);
+                Assert.Equal(samples.Count(s => s.Correct), statistics.CorrectSamples);
+                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Length), statistics.FalsePositives);
+                Assert.Equal(samples.Sum(s => s.FalseNegativeOutputs.Length), statistics.FalseNegatives);
+                Assert.Equal(samples.Aggregate(Int128.Zero, (sum, s) => sum + ((Int128)(s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length) * (s.FalsePositiveOutputs.Length + s.FalseNegativeOutputs.Length))), statistics.FalseOutputSquares);
+                Assert.Equal(samples.Sum(s => s.FalsePositiveOutputs.Count(o => ReadsActiveInput(network.Problem, o, s.ActiveInputs))), statistics.FalsePositivesSharingInput);
+                var classes = statistics.Classes;
+                long[] bySamples = [classes.SamplesNone, classes.SamplesOne, classes.SamplesTwo, classes.SamplesThreeOrMore];
+                long[] byWrong = [classes.WrongNone, classes.WrongOne, classes.WrongTwo, classes.WrongThreeOrMore];
+                for (var bucket = 0; bucket < 4; bucket++)
+                {
+                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket), bySamples[bucket]);
+                    Assert.Equal(samples.Count(s => Math.Min(s.TrueOutputCount, 3) == bucket && !s.Correct), byWrong[bucket]);
+                }
+            }
+        }, maxTest: 25);
     }
 
     [Theory]
@@ -349,50 +349,50 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Resource_counts_equal_recounts_from_the_dense_network));
             return;
         }
-            PropertyCheck.Run(Cases(construction), c =>
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            if (!network.IsFactored)
             {
-                var network = c.Build();
-                if (!network.IsFactored)
+                AssertStackedCounts(network);
+                return;
+            }
+            var resources = network.Resources;
+            var weights = new DenseEvaluator(network).ScaledWeights;
+            var (rows, columns) = (weights.GetLength(0), weights.GetLength(1));
+            long nonzeros = 0;
+            var values = new HashSet<long>();
+            var positionBits = 0.0;
+            for (var u = 0; u < rows; u++)
+            {
+                var rowNonzeros = 0;
+                for (var v = 0; v < columns; v++)
                 {
-                    AssertStackedCounts(network);
-                    return;
-                }
-                var resources = network.Resources;
-                var weights = new DenseEvaluator(network).ScaledWeights;
-                var (rows, columns) = (weights.GetLength(0), weights.GetLength(1));
-                long nonzeros = 0;
-                var values = new HashSet<long>();
-                var positionBits = 0.0;
-                for (var u = 0; u < rows; u++)
-                {
-                    var rowNonzeros = 0;
-                    for (var v = 0; v < columns; v++)
+                    if (weights[u, v] != 0)
                     {
-                        if (weights[u, v] != 0)
-                        {
-                            rowNonzeros++;
-                            values.Add(weights[u, v]);
-                        }
+                        rowNonzeros++;
+                        values.Add(weights[u, v]);
                     }
-                    nonzeros += rowNonzeros;
-                    positionBits += network.Compute is null ? 0 : LogChoose(columns, rowNonzeros);
                 }
-                var valueBits = values.Count <= 1 ? 0.0 : Math.Log2(values.Count);
-                var biasBits = network.Biases.Length * Math.Max(1.0, Log2Of(network.Biases.Distinct().Count()));
-                var computes = network.InputEncoding != InputEncoding.Targets;
+                nonzeros += rowNonzeros;
+                positionBits += network.Compute is null ? 0 : LogChoose(columns, rowNonzeros);
+            }
+            var valueBits = values.Count <= 1 ? 0.0 : Math.Log2(values.Count);
+            var biasBits = network.Biases.Length * Math.Max(1.0, Log2Of(network.Biases.Distinct().Count()));
+            var computes = network.InputEncoding != InputEncoding.Targets;
 
-                Assert.Equal(nonzeros, resources.WeightCount);
-                Assert.Equal(network.Biases.Length, resources.BiasCount);
-                Assert.Equal(resources.WeightCount + resources.BiasCount, resources.ParameterCount);
-                Assert.Equal(computes ? network.InputCode.NeuronCount : 0, resources.InputNeurons);
-                Assert.Equal(0, resources.HiddenNeurons);
-                Assert.Equal(network.OutputNeuronCount, resources.OutputNeurons);
-                Assert.Equal((long)resources.InputNeurons + resources.OutputNeurons, resources.NeuronCount);
-                Assert.Equal(UniformWidth(network.InputCode), resources.CodeWidthIn);
-                Assert.Equal(UniformWidth(network.OutputCode), resources.CodeWidthOut);
-                AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
-                AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
-            }, maxTest: 30);
+            Assert.Equal(nonzeros, resources.WeightCount);
+            Assert.Equal(network.Biases.Length, resources.BiasCount);
+            Assert.Equal(resources.WeightCount + resources.BiasCount, resources.ParameterCount);
+            Assert.Equal(computes ? network.InputCode.NeuronCount : 0, resources.InputNeurons);
+            Assert.Equal(0, resources.HiddenNeurons);
+            Assert.Equal(network.OutputNeuronCount, resources.OutputNeurons);
+            Assert.Equal((long)resources.InputNeurons + resources.OutputNeurons, resources.NeuronCount);
+            Assert.Equal(UniformWidth(network.InputCode), resources.CodeWidthIn);
+            Assert.Equal(UniformWidth(network.OutputCode), resources.CodeWidthOut);
+            AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
+            AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
+        }, maxTest: 30);
     }
 
     /// <summary>
