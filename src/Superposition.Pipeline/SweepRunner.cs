@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Tasks.Dataflow;
+using Superposition.Constructions;
 using Superposition.Pipeline.Dataflow;
 using Superposition.Pipeline.Stages;
 using Superposition.Rows;
@@ -16,6 +17,9 @@ namespace Superposition.Pipeline;
 /// </summary>
 public static class SweepRunner
 {
+    /// <summary>Progress reports per training, at evenly spaced steps and the last.</summary>
+    public const int TrainingReports = 20;
+
     /// <summary>
     /// Runs <paramref name="cases"/> into <paramref name="sink"/>, in order. Throws <see cref="PipelineException"/>
     /// with every error when a stage fails, <see cref="OperationCanceledException"/> when cancelled.
@@ -42,7 +46,29 @@ public static class SweepRunner
         var clock = Stopwatch.StartNew();
 
         // Networks are large: hold at most one built case waiting beyond the one being evaluated.
-        var build = pipeline.Add(new TransformBlock<RunCase, Built>(c => stages.Build(c, memo, options.StopOnFirstError), pipeline.Options(boundedCapacity: 1)));
+        CaseRow? lastRow = null;
+
+        // A build that trains reports its steps through BuildProgress: about twenty reports per training.
+        Built BuildReporting(RunCase c)
+        {
+            if (progress is null)
+            {
+                return stages.Build(c, memo, options.StopOnFirstError);
+            }
+            using var listening = BuildProgress.Listen((done, steps) =>
+            {
+                if (done == steps || done % Math.Max(1, steps / TrainingReports) == 0)
+                {
+                    progress.Report(new RunProgress(Volatile.Read(ref casesDone), cases.Count, Interlocked.Read(ref samplesDone), total, clock.Elapsed, Volatile.Read(ref lastRow))
+                    {
+                        Training = new TrainingSteps(c.Construction.Definition.Name, c.Problem.OutputCount, c.Replicate, done, steps),
+                    });
+                }
+            });
+            return stages.Build(c, memo, options.StopOnFirstError);
+        }
+
+        var build = pipeline.Add(new TransformBlock<RunCase, Built>(BuildReporting, pipeline.Options(boundedCapacity: 1)));
         var split = pipeline.Add(new TransformManyBlock<Built.Ok, BatchRequest>(CaseStages.Split, pipeline.Options()));
         var failed = pipeline.Add(new TransformBlock<Built.Failed, CaseResult>(f => new CaseResult.Failed(f), pipeline.Options()));
         var sample = pipeline.Add(new TransformBlock<BatchRequest, SampledBatch>(stages.Sample, pipeline.Options(parallelism, ensureOrdered: false)));
@@ -61,7 +87,8 @@ public static class SweepRunner
             {
                 var (row, samples) = ToRows(result, options.Run);
                 await sink.WriteAsync(row, samples, pipeline.Token).ConfigureAwait(false);
-                progress?.Report(new RunProgress(++casesDone, cases.Count, Interlocked.Read(ref samplesDone), total, clock.Elapsed, row));
+                Volatile.Write(ref lastRow, row);
+                progress?.Report(new RunProgress(Interlocked.Increment(ref casesDone), cases.Count, Interlocked.Read(ref samplesDone), total, clock.Elapsed, row));
             },
             pipeline.Options()));
 

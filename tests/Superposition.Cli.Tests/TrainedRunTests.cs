@@ -53,4 +53,23 @@ public class TrainedRunTests
         // Two runs of the same spec: the same rows but for the wall-clock columns, the training's included.
         Assert.Equal(await DatasetFiles.CasesAsync(Path.Combine(first, "trained-tiny", "cases.parquet")), await DatasetFiles.CasesAsync(Path.Combine(second, "trained-tiny", "cases.parquet")));
     }
+
+    [Fact]
+    public async Task Export_refuses_a_hybrid_with_exit_code_2_and_says_why()
+    {
+        using var directory = new TemporaryDirectory();
+        var spec = TestSpecs.Write(directory, "hybrid-tiny", """
+            { "name": "hybrid-tiny", "seed": 4, "construction": "hybrid",
+              "problem": { "kind": "and", "graph": "random", "input_count": 20, "output_count": 30, "sparsity": 3 },
+              "params": { "base": "dedicated", "steps": 5, "batch_size": 8 } }
+            """);
+        var plan = await InProcess.CaptureAsync("plan", spec, "--all");
+        Assert.Equal(0, plan.Exit);
+        // plan --all prints one tab-separated line per run: index, case id, replicate, construction, ...
+        var caseId = plan.Output.Split('\n').Select(line => line.Split('\t')).First(fields => fields.Length > 3 && fields[3] == "hybrid")[1];
+        var export = await InProcess.InvokeAsync("export", spec, "--case", caseId, "--out", directory["hybrid.safetensors"]);
+        Assert.Equal(2, export.Exit);
+        Assert.Contains("affine layers only", export.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory["hybrid.safetensors"]));
+    }
 }

@@ -35,16 +35,71 @@ public abstract class ConstructionInvariantSuite<TRegistry>
     /// <summary>"Small instances" for the dense reference: larger generated networks are discarded, not evaluated.</summary>
     private const long DenseCellLimit = 4_000_000;
 
-#pragma warning disable CA1000 // xUnit reads theory data from static members of the test class, here per registry
-    public static TheoryData<string> Constructions => [.. TRegistry.All.Select(c => c.Name)];
+    /// <summary>The row of the no-false-negative theory when no construction of the registry makes that promise.</summary>
+    private const string NonePromises = "(none promises it)";
 
-    public static TheoryData<string> NeverFalseNegativeConstructions => [.. TRegistry.All.Where(c => c.NeverFalseNegative).Select(c => c.Name)];
+    /// <summary>The one row of an invariant every construction of the registry is excluded from (a theory needs a row).</summary>
+    private const string AllExcluded = "(all excluded)";
+
+#pragma warning disable CA1000 // xUnit reads theory data from static members of the test class, here per registry
+    /// <summary>The constructions <paramref name="invariant"/> is checked on: all of the registry but its exclusions.</summary>
+    public static TheoryData<string> Constructions(string invariant)
+    {
+        string[] names = [.. TRegistry.All.Where(c => !TRegistry.Exclusions.ContainsKey((c.Name, invariant))).Select(c => c.Name)];
+        return names.Length > 0 ? [.. names] : [AllExcluded];
+    }
+
+    /// <summary>The constructions that promise no false negatives, or one row saying none does (a theory needs a row).</summary>
+    public static TheoryData<string> NeverFalseNegativeConstructions(string invariant)
+    {
+        string[] names = [.. TRegistry.All.Where(c => c.NeverFalseNegative && !TRegistry.Exclusions.ContainsKey((c.Name, invariant))).Select(c => c.Name)];
+        return names.Length > 0 ? [.. names] : [NonePromises];
+    }
+
+    /// <summary>The registry's exclusions as (construction, invariant) rows, or one empty row when it has none.</summary>
+    public static TheoryData<string, string> ExcludedInvariants
+    {
+        get
+        {
+            var rows = new TheoryData<string, string>();
+            (string Construction, string Invariant)[] keys = TRegistry.Exclusions.IsEmpty ? [("", "")] : [.. TRegistry.Exclusions.Keys.Order()];
+            foreach (var (construction, invariant) in keys)
+            {
+                rows.Add(construction, invariant);
+            }
+            return rows;
+        }
+    }
 #pragma warning restore CA1000
 
+    private static void AssertAllExcluded(string invariant) =>
+        Assert.All(TRegistry.All, c => Assert.True(TRegistry.Exclusions.ContainsKey((c.Name, invariant)), $"'{c.Name}' is not excluded from {invariant}"));
+
+    /// <summary>Each exclusion names a construction of the registry, an invariant this suite has, and why it does not hold.</summary>
     [Theory]
-    [MemberData(nameof(Constructions))]
+    [MemberData(nameof(ExcludedInvariants))]
+    public void Exclusions_name_an_invariant_of_the_suite_and_a_reason(string construction, string invariant)
+    {
+        if (TRegistry.Exclusions.IsEmpty)
+        {
+            Assert.Equal(("", ""), (construction, invariant));
+            return;
+        }
+        Assert.Contains(TRegistry.All, c => c.Name == construction);
+        var method = typeof(ConstructionInvariantSuite<TRegistry>).GetMethod(invariant);
+        Assert.True(method?.GetCustomAttributes(typeof(TheoryAttribute), inherit: true).Length > 0, $"'{invariant}' is not an invariant of the suite");
+        Assert.False(string.IsNullOrWhiteSpace(TRegistry.Exclusions[(construction, invariant)]), $"the exclusion of '{invariant}' for '{construction}' gives no reason");
+    }
+
+    [Theory]
+    [MemberData(nameof(Constructions), nameof(Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved))]
     public void Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved(string construction)
     {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Defaults_pass_validation_on_a_typical_problem_of_each_kind_solved));
+            return;
+        }
         var definition = Definition(construction);
         foreach (var kind in definition.Solves)
         {
@@ -60,13 +115,26 @@ public abstract class ConstructionInvariantSuite<TRegistry>
     }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Build_is_deterministic_for_equal_spec_and_seeds(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Build_is_deterministic_for_equal_spec_and_seeds))]
+    public void Build_is_deterministic_for_equal_spec_and_seeds(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Build_is_deterministic_for_equal_spec_and_seeds));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c => NetworkAssert.Identical(c.Build(), c.Build()), maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Build_is_deterministic_through_the_spec_entry_point(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Build_is_deterministic_through_the_spec_entry_point))]
+    public void Build_is_deterministic_through_the_spec_entry_point(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Build_is_deterministic_through_the_spec_entry_point));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var raw = c.Parameters.Numbers.ToDictionary(kv => kv.Key, kv => (object)kv.Value);
@@ -76,10 +144,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             }
             NetworkAssert.Identical(c.Build(), NetworkBuilder.Build(c.Spec, c.Definition, raw, c.ProblemSeed, c.ConstructionSeed));
         }, maxTest: 25);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Codes_have_distinct_in_range_supports_and_a_matching_reverse_index(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Codes_have_distinct_in_range_supports_and_a_matching_reverse_index))]
+    public void Codes_have_distinct_in_range_supports_and_a_matching_reverse_index(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Codes_have_distinct_in_range_supports_and_a_matching_reverse_index));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
@@ -103,10 +178,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 }
             }
         }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Layout_tiles_the_output_layer_with_disjoint_segments(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Layout_tiles_the_output_layer_with_disjoint_segments))]
+    public void Layout_tiles_the_output_layer_with_disjoint_segments(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Layout_tiles_the_output_layer_with_disjoint_segments));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
@@ -125,10 +207,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 Assert.All(network.Biases, bias => Assert.True(bias < 0, $"bias {bias} is not negative"));
             }
         }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(NeverFalseNegativeConstructions))]
-    public void Evaluation_has_no_false_negatives_on_any_sparse_input(string construction) =>
+    [MemberData(nameof(NeverFalseNegativeConstructions), nameof(Evaluation_has_no_false_negatives_on_any_sparse_input))]
+    public void Evaluation_has_no_false_negatives_on_any_sparse_input(string construction)
+    {
+        if (construction == NonePromises)
+        {
+            Assert.DoesNotContain(TRegistry.All, c => c.NeverFalseNegative);
+            return;
+        }
         PropertyCheck.Run(CasesWithInputs(construction).Where(c => c.Case.Definition.NeverFalseNegativeWith(c.Case.Parameters)), c =>
         {
             var network = c.Case.Build();
@@ -139,10 +228,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 Assert.True(!probe.FalseNegatives.Any(), $"false negative: {probe}");
             }
         }, maxTest: 60);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Evaluation_decodes_the_empty_input_to_no_outputs(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Evaluation_decodes_the_empty_input_to_no_outputs))]
+    public void Evaluation_decodes_the_empty_input_to_no_outputs(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Evaluation_decodes_the_empty_input_to_no_outputs));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
@@ -151,10 +247,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             Assert.Equal(double.PositiveInfinity, probe.MinTrueMargin);
             Assert.True(probe.MaxFalseMargin <= 0, $"empty input: {probe}");
         }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins))]
+    public void Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Evaluation_outputs_are_ascending_in_range_and_agree_with_their_margins));
+            return;
+        }
         PropertyCheck.Run(CasesWithInputs(construction), c =>
         {
             var network = c.Case.Build();
@@ -174,20 +277,34 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 Assert.True(probe.MaxFalseMargin > 0 == probe.FalsePositives.Any(), $"max false margin disagrees with the false positives: {probe}");
             }
         }, maxTest: 40);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Factored_evaluation_equals_dense_evaluation_activation_by_activation(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Factored_evaluation_equals_dense_evaluation_activation_by_activation))]
+    public void Factored_evaluation_equals_dense_evaluation_activation_by_activation(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Factored_evaluation_equals_dense_evaluation_activation_by_activation));
+            return;
+        }
         PropertyCheck.Run(CasesWithInputs(construction), c =>
         {
             var network = c.Case.Build();
             var cells = network.Layers.Sum(layer => (long)layer.InputWidth * layer.Width);
             return Prop.When(cells <= DenseCellLimit, () => AssertFactoredEqualsDense(network, c.Inputs.Prepend([]).Take((int)Math.Clamp(DenseCellBudget / Math.Max(1, cells), 2, InputsPerCase))));
         }, maxTest: 30);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Batch_evaluation_equals_sample_by_sample_evaluation(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Batch_evaluation_equals_sample_by_sample_evaluation))]
+    public void Batch_evaluation_equals_sample_by_sample_evaluation(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Batch_evaluation_equals_sample_by_sample_evaluation));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
@@ -221,10 +338,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
                 }
             }
         }, maxTest: 25);
+    }
 
     [Theory]
-    [MemberData(nameof(Constructions))]
-    public void Resource_counts_equal_recounts_from_the_dense_network(string construction) =>
+    [MemberData(nameof(Constructions), nameof(Resource_counts_equal_recounts_from_the_dense_network))]
+    public void Resource_counts_equal_recounts_from_the_dense_network(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Resource_counts_equal_recounts_from_the_dense_network));
+            return;
+        }
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
@@ -269,6 +393,7 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertClose(positionBits + (nonzeros * valueBits) + biasBits, resources.WeightBits, "weight bits");
             AssertClose(CodeBits(network.OutputCode) + (computes ? CodeBits(network.InputCode) : 0), resources.CodeBits, "code bits");
         }, maxTest: 30);
+    }
 
     /// <summary>
     /// A stacked network recounted from its layers' dense matrices: nonzero weights and biases of every

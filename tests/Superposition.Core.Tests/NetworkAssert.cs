@@ -58,7 +58,7 @@ internal static class NetworkAssert
         Assert.Equal(expected.Resources, actual.Resources);
     }
 
-    /// <summary>A stacked network: the input stage's code, every affine layer entry by entry, the read-out.</summary>
+    /// <summary>A stacked network: the input stage's code, every layer entry by entry (factored or affine), the read-out (code or thresholds).</summary>
     private static void IdenticalLayers(Network expected, Network actual)
     {
         Assert.Equal(expected.Input.GetType(), actual.Input.GetType());
@@ -69,6 +69,17 @@ internal static class NetworkAssert
         Assert.Equal(expected.Layers.Length, actual.Layers.Length);
         for (var k = 0; k < expected.Layers.Length; k++)
         {
+            Assert.Equal(expected.Layers[k].GetType(), actual.Layers[k].GetType());
+            if (expected.Layers[k] is Layer.Factored factoredA)
+            {
+                var factoredB = (Layer.Factored)actual.Layers[k];
+                Assert.Equal((factoredA.Compute.RowCount, factoredA.CodeNeurons), (factoredB.Compute.RowCount, factoredB.CodeNeurons));
+                Assert.Equal(factoredA.Compute.ColumnOffsets.ToArray(), factoredB.Compute.ColumnOffsets.ToArray());
+                Assert.Equal(factoredA.Compute.RowIndices.ToArray(), factoredB.Compute.RowIndices.ToArray());
+                Assert.Equal(factoredA.Compute.WeightValues.ToArray(), factoredB.Compute.WeightValues.ToArray());
+                Assert.Equal(factoredA.Biases.ToArray(), factoredB.Biases.ToArray());
+                continue;
+            }
             var (a, b) = (Assert.IsType<Layer.Affine>(expected.Layers[k]), Assert.IsType<Layer.Affine>(actual.Layers[k]));
             Assert.Equal((a.Weights.RowCount, a.Weights.ColumnCount, a.Activation), (b.Weights.RowCount, b.Weights.ColumnCount, b.Activation));
             Assert.Equal(a.Bias.ToArray(), b.Bias.ToArray());
@@ -80,9 +91,17 @@ internal static class NetworkAssert
                 }
             }
         }
-        var (readA, readB) = (Assert.IsType<Readout.Code>(expected.Readout), Assert.IsType<Readout.Code>(actual.Readout));
-        Identical(readA.OutputCode, readB.OutputCode, "output code");
-        Assert.Equal(readA.Decoder, readB.Decoder);
+        Assert.Equal(expected.Readout.GetType(), actual.Readout.GetType());
+        if (expected.Readout is Readout.Threshold thresholdA)
+        {
+            Assert.Equal(thresholdA.Thresholds.ToArray(), ((Readout.Threshold)actual.Readout).Thresholds.ToArray());
+        }
+        else
+        {
+            var (readA, readB) = (Assert.IsType<Readout.Code>(expected.Readout), Assert.IsType<Readout.Code>(actual.Readout));
+            Identical(readA.OutputCode, readB.OutputCode, "output code");
+            Assert.Equal(readA.Decoder, readB.Decoder);
+        }
         Assert.Equal(expected.Layout.ToArray(), actual.Layout.ToArray());
         Assert.Equal(expected.Resources, actual.Resources);
     }

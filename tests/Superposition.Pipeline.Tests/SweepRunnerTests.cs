@@ -118,4 +118,49 @@ public class SweepRunnerTests
         Assert.True(sink.Rows.Count < cases.Count);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"cancellation took {clock.Elapsed}");
     }
+
+    [Fact]
+    public async Task RunAsync_reports_the_steps_of_a_build_that_trains_and_then_the_case()
+    {
+        // A build that reports 50 steps through BuildProgress, as the trained constructions do.
+        var defaults = SweepStages.Default;
+        var stages = defaults with
+        {
+            Build = (c, memo, stop) =>
+            {
+                var report = Superposition.Constructions.BuildProgress.Current;
+                for (var step = 1; step <= 50; step++)
+                {
+                    report?.Invoke(step, 50);
+                }
+                return defaults.Build(c, memo, stop);
+            },
+        };
+        var reports = new List<RunProgress>();
+        var progress = new InlineProgress(p =>
+        {
+            lock (reports)
+            {
+                reports.Add(p);
+            }
+        });
+        var cases = Enumerable.Range(0, 2).Select(i => TestCases.Make(i, "dedicated", 100, samples: 100, batchSize: 50)).ToList();
+
+        await SweepRunner.RunAsync(cases, new MemorySink(), TestCases.Options(1), progress, CancellationToken.None, stages).WaitAsync(Timeout);
+
+        var training = reports.Where(r => r.Training is not null).ToList();
+        // Every ⌊50 / 20⌋ = 2nd step of each of the two builds: 25 reports each, the last at step 50 of 50.
+        Assert.Equal(50, training.Count);
+        Assert.All(training, r => Assert.Equal((50, "dedicated", 100), (r.Training!.Total, r.Training.Construction, r.Training.OutputCount)));
+        Assert.Equal([.. Enumerable.Range(1, 25).Select(k => 2 * k), .. Enumerable.Range(1, 25).Select(k => 2 * k)], training.Select(r => r.Training!.Done));
+        Assert.Null(training[0].LastRow);
+        Assert.Equal(2, reports.Count(r => r.Training is null && r.LastRow is not null));
+        // Without a listener, the build sees none.
+        Assert.Null(Superposition.Constructions.BuildProgress.Current);
+    }
+
+    private sealed class InlineProgress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
 }

@@ -47,12 +47,14 @@ public static class ConstructionTables
 
     private static string Default(ParameterDefinition parameter)
     {
-        var value = parameter.IsChoice ? $"`\"{parameter.DefaultChoice}\"`" : parameter.DefaultNumber!.Value.ToString(CultureInfo.InvariantCulture);
+        var value = parameter.IsString ? $"`\"{parameter.DefaultChoice}\"`" : parameter.DefaultNumber!.Value.ToString(CultureInfo.InvariantCulture);
         return parameter.OmittedAtDefault ? $"{value} (left out of case ids at its default)" : value;
     }
 
     private static string Valid(ParameterDefinition parameter) =>
-        parameter.IsChoice
+        parameter.IsText
+            ? "text"
+            : parameter.IsChoice
             ? string.Join(", ", parameter.Choices.Select(choice => $"`{choice}`"))
             : (parameter.Integer ? "whole, " : "") + parameter.Range.Requirement();
 

@@ -242,6 +242,11 @@ public static class CoreGenerators
         {
             return Gen.Elements(parameter.Choices.AsEnumerable()).Select(choice => (object)choice);
         }
+        if (parameter.IsText)
+        {
+            // Free text has no range to draw from: its default is the one value every construction accepts.
+            return Gen.Constant((object)parameter.DefaultChoice!);
+        }
         var defaultValue = parameter.DefaultNumber!.Value;
         // A default of 0 means "sized from the problem" (random-and's neurons and connection_probability):
         // scaling it gives 0 again, so draw set values around the usual sizes as well.

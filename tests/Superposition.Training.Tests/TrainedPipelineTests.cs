@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Superposition.Training.Tests;
 
-/// <summary>The pipelines/ specs that name the trained construction parse once it is installed, and only then.</summary>
+/// <summary>The pipelines/ specs that name the trained or hybrid construction parse once they are installed.</summary>
 public sealed class TrainedPipelineTests
 {
     private static string Pipelines()
@@ -18,8 +18,11 @@ public sealed class TrainedPipelineTests
     }
 
     [Theory]
-    [InlineData("trained.json", 5)]
-    public void Spec_parses_and_expands_with_the_trained_construction_installed(string file, int cases)
+    [InlineData("trained.json", 5, "trained")]
+    [InlineData("tvc-trained.json", 6, "trained")]
+    [InlineData("tvc-hybrid.json", 2, "hybrid")]
+    [InlineData("tvc-hybrid-superposed.json", 1, "hybrid")]
+    public void Spec_parses_and_expands_with_the_trained_construction_installed(string file, int cases, string construction)
     {
         TrainingConstructions.Install();
         var parsed = SpecParser.Parse(File.ReadAllText(Path.Combine(Pipelines(), file)));
@@ -27,6 +30,6 @@ public sealed class TrainedPipelineTests
         Assert.Equal(Path.GetFileNameWithoutExtension(file), spec.Name);
         var runs = SweepExpansion.Expand(spec);
         Assert.Equal(cases, runs.Length);
-        Assert.All(runs, r => Assert.Equal(TrainedConstruction.Name, r.ConstructionName));
+        Assert.All(runs, r => Assert.Equal(construction, r.ConstructionName));
     }
 }

@@ -52,6 +52,9 @@ public sealed class TrainerTests
         Assert.Equal(0.0, MlpGradient.Pointwise(TrainingLoss.Bce, 800, 1).Value, 12);
         Assert.Equal(800.0, MlpGradient.Pointwise(TrainingLoss.Bce, 800, 0).Value, 9);
         Assert.Equal(1.0, MlpGradient.Pointwise(TrainingLoss.Bce, 800, 0).Derivative, 12);
+        // A positive weight scales a true output's term and leaves a false one's.
+        Assert.Equal((3 * Math.Log(2), -1.5), MlpGradient.Pointwise(TrainingLoss.Bce, 0, 1, 3.0));
+        Assert.Equal((Math.Log(2), 0.5), MlpGradient.Pointwise(TrainingLoss.Bce, 0, 0, 3.0));
     }
 
     /// <summary>
@@ -59,7 +62,7 @@ public sealed class TrainerTests
     /// 2 to 6 neurons, so supports overlap); cases with a hidden pre-activation near the ReLU kink are left
     /// out, where a finite difference is not a derivative.
     /// </summary>
-    private static Gen<(AndProblem Problem, MlpParameters Parameters, SampleBatch Batch, TrainingLoss Loss, Code? Code)> GradientCases() =>
+    private static Gen<(AndProblem Problem, MlpParameters Parameters, SampleBatch Batch, TrainingLoss Loss, Code? Code, double PositiveWeight)> GradientCases() =>
         (from m in Gen.Choose(2, 5)
          from s in Gen.Choose(1, m)
          from hidden in Gen.Choose(1, 4)
@@ -68,12 +71,13 @@ public sealed class TrainerTests
          from superposed in Gen.Elements(false, true)
          from neurons in Gen.Choose(2, 6)
          from width in Gen.Choose(1, 3)
+         from positiveWeight in Gen.Elements(1.0, 3.0, 40.0)
          from seed in CoreGenerators.Seeds
          let problem = (AndProblem)ProblemGeneration.Generate(new ProblemSpec(ProblemKind.And, "complete", m, m * (m - 1) / 2, s), seed)
          let code = superposed ? CodeFactory.Uniform(m, neurons, Math.Min(width, neurons), new Rng(seed.Derive("code"))) : null
          let parameters = Trainer.Initial(code?.NeuronCount ?? m, hidden, problem.OutputCount, seed)
          let batch = InputSamplers.Batch(problem, "uniform", 0, batchSize, seed.Derive("batch"))
-         select (Problem: problem, Parameters: parameters, Batch: batch, Loss: loss, Code: code))
+         select (Problem: problem, Parameters: parameters, Batch: batch, Loss: loss, Code: code, PositiveWeight: positiveWeight))
         .Where(c => MinimumAbsolutePreActivation(c.Parameters, c.Batch, c.Code) > 1e-3);
 
     /// <summary>The input neurons a sample turns on: its features, or every neuron some active feature's support holds.</summary>
@@ -119,7 +123,7 @@ public sealed class TrainerTests
             c =>
             {
                 var gradient = new double[c.Parameters.Values.Length];
-                MlpGradient.LossAndGradient(c.Parameters, c.Batch, c.Loss, gradient, c.Code);
+                MlpGradient.LossAndGradient(c.Parameters, c.Batch, c.Loss, gradient, c.Code, c.PositiveWeight);
                 var scratch = new double[gradient.Length];
                 const double step = 1e-6;
                 for (var k = 0; k < gradient.Length; k++)
@@ -128,7 +132,7 @@ public sealed class TrainerTests
                     plus.Values[k] += step;
                     var minus = c.Parameters.Copy();
                     minus.Values[k] -= step;
-                    var numeric = (MlpGradient.LossAndGradient(plus, c.Batch, c.Loss, scratch, c.Code) - MlpGradient.LossAndGradient(minus, c.Batch, c.Loss, scratch, c.Code)) / (2 * step);
+                    var numeric = (MlpGradient.LossAndGradient(plus, c.Batch, c.Loss, scratch, c.Code, c.PositiveWeight) - MlpGradient.LossAndGradient(minus, c.Batch, c.Loss, scratch, c.Code, c.PositiveWeight)) / (2 * step);
                     Assert.True(Math.Abs(numeric - gradient[k]) <= 1e-6 + (1e-4 * Math.Abs(numeric)), $"{c.Loss}: parameter {k} has gradient {gradient[k]}, finite difference {numeric}");
                 }
             },
@@ -204,8 +208,8 @@ public sealed class TrainerTests
     [Fact]
     public void Unusable_settings_are_refused_with_every_reason()
     {
-        var settings = new TrainingSettings(HiddenWidth: 0, LearningRate: -1, Steps: -1, BatchSize: 0, Beta1: 1);
-        Assert.Equal(5, settings.Problems().Count);
+        var settings = new TrainingSettings(HiddenWidth: 0, LearningRate: -1, Steps: -1, BatchSize: 0, Beta1: 1, PositiveWeight: 0);
+        Assert.Equal(6, settings.Problems().Count);
         Assert.Throws<ArgumentException>(() => Trainer.Train(Tiny(), settings, new Seed(1)));
         Assert.Empty(new TrainingSettings(HiddenWidth: 1).Problems());
     }

@@ -42,6 +42,11 @@ internal static class ExportCommand
             return ExitCodes.BadInput;
         }
         var network = NetworkBuilder.Build(runCase);
+        if (!network.IsFactored && network.Layers.Any(layer => layer is Layer.Factored))
+        {
+            Console.Error.WriteLine($"{specPath}: case '{caseId}' ({network.Construction}) has a factored layer under further layers; the layered network file holds affine layers only, so it cannot be exported");
+            return ExitCodes.BadInput;
+        }
         var metadata = new Dictionary<string, string>
         {
             ["spec"] = spec.Text,

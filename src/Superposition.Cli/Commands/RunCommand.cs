@@ -180,8 +180,12 @@ internal static class RunCommand
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            await run(p => Console.WriteLine(
-                $"[{done + p.CasesDone}/{total}] {p.LastRow.Construction} m'={p.LastRow.OutputCount} {p.LastRow.InputDistribution} rep {p.LastRow.Replicate}: {p.LastRow.Status}, {p.SamplesPerSecond:0} samples/s overall"));
+            await run(p => Console.WriteLine(p switch
+            {
+                { Training: { } t } => $"[{done + p.CasesDone}/{total}] training {t.Construction} m'={t.OutputCount} rep {t.Replicate}: step {t.Done}/{t.Total}",
+                { LastRow: { } row } => $"[{done + p.CasesDone}/{total}] {row.Construction} m'={row.OutputCount} {row.InputDistribution} rep {row.Replicate}: {row.Status}, {p.SamplesPerSecond:0} samples/s overall",
+                _ => $"[{done + p.CasesDone}/{total}]",
+            }));
             return;
         }
         await AnsiConsole.Progress()
@@ -192,7 +196,9 @@ internal static class RunCommand
                 await run(p =>
                 {
                     bar.Value = p.SamplesDone;
-                    bar.Description = $"{done + p.CasesDone}/{total} cases, {p.SamplesPerSecond:0} samples/s";
+                    bar.Description = p.Training is { } t
+                        ? $"{done + p.CasesDone}/{total} cases, training {t.Construction} step {t.Done}/{t.Total}"
+                        : $"{done + p.CasesDone}/{total} cases, {p.SamplesPerSecond:0} samples/s";
                 });
                 bar.Value = bar.MaxValue;
             });

@@ -57,6 +57,14 @@ public static class Parameter
             options => (double)get(options),
             (options, value) => set(options, checked((int)(double)value)));
 
+    /// <summary>A free text parameter (recorded as a string, as the file construction's path is), default read from <c>new TOptions()</c>.</summary>
+    public static Parameter<TOptions> Text<TOptions>(string name, string description, Func<TOptions, string> get, Func<TOptions, string, TOptions> set, bool omittedAtDefault = false)
+        where TOptions : new() =>
+        new(
+            new ParameterDefinition { Name = name, Description = description, DefaultChoice = get(new TOptions()), IsText = true, OmittedAtDefault = omittedAtDefault },
+            options => get(options),
+            (options, value) => set(options, (string)value));
+
     /// <summary>A choice among <paramref name="words"/>, each naming one value of <typeparamref name="TValue"/>.</summary>
     public static Parameter<TOptions> Choice<TOptions, TValue>(
         string name, string description, ImmutableArray<(string Word, TValue Value)> words, Func<TOptions, TValue> get, Func<TOptions, TValue, TOptions> set, bool omittedAtDefault = false)

@@ -29,8 +29,11 @@ public sealed record TrainedOptions
     /// <summary>The registered input distribution the training batches are drawn from (the problem's sparsity s applies).</summary>
     public string TrainingInputs { get; init; } = InputDistributions.Uniform;
 
+    /// <summary>The weight of a true output's term in the loss (1: every output alike).</summary>
+    public double PositiveWeight { get; init; } = 1.0;
+
     /// <summary>The trainer's settings for these options.</summary>
-    public TrainingSettings Settings => new(HiddenWidth, Loss, LearningRate, Steps, BatchSize, TrainingInputs);
+    public TrainingSettings Settings => new(HiddenWidth, Loss, LearningRate, Steps, BatchSize, TrainingInputs, PositiveWeight: PositiveWeight);
 }
 
 /// <summary>
@@ -77,6 +80,7 @@ public static class TrainedConstruction
                 [.. InputDistributions.Names.Select(n => (n, n))],
                 o => o.TrainingInputs,
                 (o, v) => o with { TrainingInputs = v }),
+            Parameter.Number<TrainedOptions>("positive_weight", "weight of a true output's term in the loss; m'/C(s,2) or so balances the rare true outputs against the false ones", o => o.PositiveWeight, (o, v) => o with { PositiveWeight = v }, omittedAtDefault: true),
         ],
         CheckOptions = Check,
         BuildNetwork = Build,
@@ -132,7 +136,7 @@ public static class TrainedConstruction
         var settings = options.Settings;
         var trainingSeed = seed.Derive("training");
         var clock = Stopwatch.StartNew();
-        var result = Trainer.Train(problem, settings, trainingSeed, inputCode);
+        var result = Trainer.Train(problem, settings, trainingSeed, inputCode, BuildProgress.Current);
         var seconds = clock.Elapsed.TotalSeconds;
         return Trainer.ToNetwork(problem, settings, result.Parameters, seed, inputCode, Name, values)
             .WithTraining(new TrainingRecord(result.FinalLoss, result.Steps, seconds, trainingSeed.Value));
@@ -142,7 +146,7 @@ public static class TrainedConstruction
 /// <summary>The constructions this project adds, installed into <see cref="ConstructionRegistry.Extensions"/> by the command line.</summary>
 public static class TrainingConstructions
 {
-    public static ImmutableArray<ConstructionDefinition> All { get; } = [TrainedConstruction.Definition];
+    public static ImmutableArray<ConstructionDefinition> All { get; } = [TrainedConstruction.Definition, HybridConstruction.Definition];
 
     /// <summary>Installs <see cref="All"/>; safe to call more than once.</summary>
     public static void Install() => ConstructionRegistry.Install([.. All]);

@@ -18,9 +18,9 @@ public static class MlpGradient
     /// <summary>
     /// Mean over samples and outputs of the loss; writes its gradient with respect to
     /// <see cref="MlpParameters.Values"/> into <paramref name="gradient"/> (overwritten, same length).
-    /// <paramref name="inputCode"/> maps features to input neurons; null for one-hot inputs.
+    /// <paramref name="inputCode"/> maps features to input neurons; null for one-hot inputs. True outputs weigh <paramref name="positiveWeight"/>.
     /// </summary>
-    public static double LossAndGradient(MlpParameters parameters, SampleBatch batch, TrainingLoss loss, Span<double> gradient, Code? inputCode = null)
+    public static double LossAndGradient(MlpParameters parameters, SampleBatch batch, TrainingLoss loss, Span<double> gradient, Code? inputCode = null, double positiveWeight = 1.0)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(batch);
@@ -79,7 +79,7 @@ public static class MlpGradient
             }
             for (var e = 0; e < outputs; e++)
             {
-                var (value, derivative) = Pointwise(loss, logits[e], target[e]);
+                var (value, derivative) = Pointwise(loss, logits[e], target[e], positiveWeight);
                 total += value;
                 dLogit[e] = derivative * scale;
             }
@@ -98,6 +98,16 @@ public static class MlpGradient
             }
         }
         return total * scale;
+    }
+
+    /// <summary>
+    /// One output's loss and its derivative in the logit z, for target y ∈ {0, 1}; a true output's (y = 1)
+    /// both multiplied by <paramref name="positiveWeight"/>, so that the rare true outputs weigh as much as the many false ones.
+    /// </summary>
+    public static (double Value, double Derivative) Pointwise(TrainingLoss loss, double z, double y, double positiveWeight)
+    {
+        var (value, derivative) = Pointwise(loss, z, y);
+        return y > 0 ? (value * positiveWeight, derivative * positiveWeight) : (value, derivative);
     }
 
     /// <summary>One output's loss and its derivative in the logit z, for target y ∈ {0, 1}.</summary>

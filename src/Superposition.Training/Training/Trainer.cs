@@ -51,9 +51,9 @@ public static class Trainer
     /// <summary>
     /// Trains from <see cref="Initial"/> with Adam on <see cref="TrainingBatch"/> batches. The network's
     /// inputs are the features (one-hot) or, given <paramref name="inputCode"/>, that code's neurons
-    /// (code-OR, the superposed inputs of the constructions).
+    /// (code-OR, the superposed inputs of the constructions). <paramref name="onStep"/> hears each finished step (1-based) and the total.
     /// </summary>
-    public static TrainingResult Train(AndProblem problem, TrainingSettings settings, Seed seed, Code? inputCode = null)
+    public static TrainingResult Train(AndProblem problem, TrainingSettings settings, Seed seed, Code? inputCode = null, Action<int, int>? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
@@ -74,15 +74,9 @@ public static class Trainer
         for (var step = 0; step < settings.Steps; step++)
         {
             var batch = TrainingBatch(problem, settings, seed, step);
-            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient, inputCode);
-            var correction1 = 1 - Math.Pow(settings.Beta1, step + 1);
-            var correction2 = 1 - Math.Pow(settings.Beta2, step + 1);
-            for (var k = 0; k < values.Length; k++)
-            {
-                firstMoment[k] = (settings.Beta1 * firstMoment[k]) + ((1 - settings.Beta1) * gradient[k]);
-                secondMoment[k] = (settings.Beta2 * secondMoment[k]) + ((1 - settings.Beta2) * gradient[k] * gradient[k]);
-                values[k] -= settings.LearningRate * (firstMoment[k] / correction1) / (Math.Sqrt(secondMoment[k] / correction2) + settings.Epsilon);
-            }
+            loss = MlpGradient.LossAndGradient(parameters, batch, settings.Loss, gradient, inputCode, settings.PositiveWeight);
+            Adam.Step(values, gradient, firstMoment, secondMoment, settings, step);
+            onStep?.Invoke(step + 1, settings.Steps);
         }
         return new TrainingResult(parameters, loss, settings.Steps);
     }

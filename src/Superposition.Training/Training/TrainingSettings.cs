@@ -2,7 +2,8 @@ namespace Superposition.Training;
 
 /// <summary>
 /// How a one-hidden-layer ReLU network is trained: its width, the loss, Adam's settings, how many steps
-/// on batches of how many inputs, and which registered input distribution the training inputs come from.
+/// on batches of how many inputs, and which registered input distribution the training inputs come from; true outputs weigh
+/// <c>PositiveWeight</c> in the loss.
 /// </summary>
 public sealed record TrainingSettings(
     int HiddenWidth,
@@ -13,7 +14,8 @@ public sealed record TrainingSettings(
     string InputDistribution = "uniform",
     double Beta1 = 0.9,
     double Beta2 = 0.999,
-    double Epsilon = 1e-8)
+    double Epsilon = 1e-8,
+    double PositiveWeight = 1.0)
 {
     /// <summary>The value above which an output's logit reads as 1: the point where the loss's target flips.</summary>
     public double Threshold => Loss == TrainingLoss.Bce ? 0.0 : 0.5;
@@ -41,6 +43,10 @@ public sealed record TrainingSettings(
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1) || !(Epsilon > 0))
         {
             problems.Add("Adam needs 0 ≤ β1, β2 < 1 and ε > 0");
+        }
+        if (!(PositiveWeight > 0) || !double.IsFinite(PositiveWeight))
+        {
+            problems.Add("positive weight must be a positive number");
         }
         return problems;
     }

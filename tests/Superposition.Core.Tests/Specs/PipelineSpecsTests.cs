@@ -6,8 +6,8 @@ namespace Superposition.Core.Tests.Specs;
 /// <summary>Every spec shipped in pipelines/ must parse: the README and CI run them.</summary>
 public class PipelineSpecsTests
 {
-    /// <summary>Specs that name a construction of an edge project (the trained construction); Superposition.Training.Tests parses them with it installed.</summary>
-    public static readonly string[] NeedExtensions = ["trained.json"];
+    /// <summary>Specs that name a construction of an edge project (the trained and hybrid constructions); Superposition.Training.Tests parses them with it installed.</summary>
+    public static readonly string[] NeedExtensions = ["trained.json", "tvc-trained.json", "tvc-hybrid.json", "tvc-hybrid-superposed.json"];
 
     public static TheoryData<string> PipelineFiles() => [.. Directory.GetFiles(PipelinesDirectory(), "*.json").Select(f => Path.GetFileName(f)).Except(NeedExtensions).Order(StringComparer.Ordinal)];
 
