@@ -14,8 +14,9 @@ internal static class MemoryCheck
 
     /// <summary>
     /// The error to print when the largest estimated peak exceeds <paramref name="availableBytes"/>; null when it
-    /// fits. The peak is the largest run's network and scratch, plus the batch buffers of every worker's
-    /// batches in flight, plus (with <paramref name="keepSamples"/>) the samples a run keeps until written.
+    /// fits. The peak is the largest run's network and scratch with the previous run's (the runner builds
+    /// the next network while the last is evaluated), plus the batch buffers of every worker's batches
+    /// in flight, plus (with <paramref name="keepSamples"/>) the samples a run keeps until written.
     /// </summary>
     public static string? Problem(IEnumerable<RunCase> runs, int workers, long availableBytes, bool keepSamples = false) =>
         Problem(MemoryTally.Of(runs, workers, keepSamples), availableBytes);
@@ -29,7 +30,7 @@ internal static class MemoryCheck
             return null;
         }
         var workers = tally.Workers;
-        return $"the largest run needs an estimated {Bytes(tally.PeakBytes)} at its peak ({Describe(largest.Run)}, {workers} worker{(workers == 1 ? "" : "s")}"
+        return $"the largest run needs an estimated {Bytes(tally.PeakBytes)} at its peak ({Describe(largest.Run)}{Previous(tally)}, {workers} worker{(workers == 1 ? "" : "s")}"
             + (tally.BufferBytes > 0 ? $"; {Bytes(tally.BufferBytes)} of it batches in flight{(tally.KeepSamples ? " and samples kept for samples.parquet" : "")}" : "")
             + $"), more than the {Bytes(availableBytes)} this process may use; nothing was run or written. "
             + "Make the largest case (or its batch_size, or its samples with --samples) smaller or split it off (the model is in docs/spec-format.md, \"Memory estimate\").";
@@ -40,7 +41,7 @@ internal static class MemoryCheck
     {
         ArgumentNullException.ThrowIfNull(tally);
         return tally.Largest is { } largest
-            ? $"largest estimated peak memory: {Bytes(tally.PeakBytes)} ({Describe(largest.Run)}, {tally.Workers} workers, batches in flight included) of {Bytes(availableBytes)} available"
+            ? $"largest estimated peak memory: {Bytes(tally.PeakBytes)} ({Describe(largest.Run)}{Previous(tally)}, {tally.Workers} workers, batches in flight included) of {Bytes(availableBytes)} available"
             : "no runs, so no memory to estimate";
     }
 
@@ -57,6 +58,8 @@ internal static class MemoryCheck
         }
         return (unit == 0 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString(value < 9.995 ? "0.00" : value < 99.95 ? "0.0" : "0", CultureInfo.InvariantCulture)) + " " + units[unit];
     }
+
+    private static string Previous(MemoryTally tally) => tally.LargestHoldsPrevious ? ", built while the run before it is evaluated" : "";
 
     private static string Describe(RunCase run) =>
         $"case {run.CaseId}: {run.ConstructionName}, m = {run.Problem.InputCount}, m' = {run.Problem.OutputCount}, s = {run.Problem.Sparsity}";

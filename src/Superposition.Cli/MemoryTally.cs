@@ -6,18 +6,26 @@ namespace Superposition.Cli;
 /// The memory figures of a stream of runs, gathered in one pass with constant memory (so `plan` of a
 /// million runs holds none of them): the run with the largest estimated peak (network and scratch, for
 /// <c>workers</c> workers) and the largest buffers any run's batches in flight take, plus (with
-/// <c>keepSamples</c>) the samples it keeps until they are written.
+/// <c>keepSamples</c>) the samples it keeps until they are written. The runner builds a run's network
+/// while the run before it is still evaluated, so a run's peak includes the previous run's.
 /// </summary>
 internal sealed class MemoryTally(int workers, bool keepSamples)
 {
     private CaseId? lastCaseId;
 
+    private long lastPeak;
+
+    private long previousPeak = -1;
+
     public int Workers { get; } = Math.Max(1, workers);
 
     public bool KeepSamples { get; } = keepSamples;
 
-    /// <summary>The run with the largest estimated peak, or null before the first run.</summary>
+    /// <summary>The run with the largest estimated peak (with the run before it held, where there is one), or null before the first run.</summary>
     public (RunCase Run, long PeakBytes)? Largest { get; private set; }
+
+    /// <summary>Whether <see cref="Largest"/>'s peak holds the run before it too.</summary>
+    public bool LargestHoldsPrevious { get; private set; }
 
     /// <summary>The largest batch buffers (and kept samples) of any run.</summary>
     public long BufferBytes { get; private set; }
@@ -42,12 +50,16 @@ internal sealed class MemoryTally(int workers, bool keepSamples)
         if (run.CaseId != lastCaseId)
         {
             lastCaseId = run.CaseId;
-            var peak = MemoryEstimates.Of(run).PeakBytes(Workers);
-            if (Largest is not { } current || peak > current.PeakBytes)
-            {
-                Largest = (run, peak);
-            }
+            lastPeak = MemoryEstimates.Of(run).PeakBytes(Workers);
         }
+        // Every run after the first is built while the one before it is evaluated, replicates included.
+        var peak = previousPeak < 0 ? lastPeak : Sum(previousPeak, lastPeak);
+        if (Largest is not { } current || peak > current.PeakBytes)
+        {
+            Largest = (run, peak);
+            LargestHoldsPrevious = previousPeak >= 0;
+        }
+        previousPeak = lastPeak;
         var inFlight = Product(EvaluationLimits.BatchBytes(run.Problem, Math.Min(run.BatchSize, run.Samples)), (long)EvaluationLimits.BatchesInFlightPerWorker * Workers);
         BufferBytes = Math.Max(BufferBytes, KeepSamples ? Sum(inFlight, EvaluationLimits.KeptSampleBytes(run.Problem, run.Samples)) : inFlight);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Superposition.Networks;
 
 namespace Superposition.Evaluation;
@@ -21,11 +22,14 @@ internal sealed class LayeredScratch
         Decoded = new int[network.Readout.OutputCount];
         var widest = network.Readout is Readout.Code code ? Enumerable.Range(0, code.OutputCode.FeatureCount).Select(code.OutputCode.Width).DefaultIfEmpty(0).Max() : 0;
         Support = new double[widest];
-        SparseColumns = [.. network.Layers.Select(layer => layer is Layer.Affine { Weights: WeightMatrix.Sparse sparse } ? Evaluation.SparseColumns.Of(sparse) : null)];
+        SparseColumns = [.. network.Layers.Select(layer => layer is Layer.Affine { Weights: WeightMatrix.Sparse sparse } ? Evaluation.SparseColumns.Shared(sparse) : null)];
         Sums = new double[network.Layers.Select(layer => layer.Width).DefaultIfEmpty(0).Max()];
     }
 
-    /// <summary>Each sparse affine layer's nonzero entries by column (null for other layers), for the push from nonzero inputs.</summary>
+    /// <summary>
+    /// Each sparse affine layer's nonzero entries by column (null for other layers), for the push from
+    /// nonzero inputs. Read-only, so one copy per matrix serves every worker.
+    /// </summary>
     public SparseColumns?[] SparseColumns { get; }
 
     /// <summary>The pre-activations of a layer pushed by columns.</summary>
@@ -56,6 +60,15 @@ internal sealed class LayeredScratch
 /// <summary>The nonzero entries of a sparse matrix by column, rows ascending within a column.</summary>
 internal sealed record SparseColumns(int[] Offsets, int[] Rows, double[] Values)
 {
+    private static readonly ConditionalWeakTable<WeightMatrix.Sparse, Lazy<SparseColumns>> ByMatrix = new();
+
+    /// <summary>
+    /// <see cref="Of"/> computed once per matrix instance and shared by every scratch made for it (the
+    /// by-column copy costs as much memory as the matrix), kept only while the matrix is alive.
+    /// </summary>
+    public static SparseColumns Shared(WeightMatrix.Sparse matrix) =>
+        ByMatrix.GetValue(matrix, m => new Lazy<SparseColumns>(() => Of(m), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
     public static SparseColumns Of(WeightMatrix.Sparse matrix)
     {
         var offsets = new int[matrix.ColumnCount + 1];

@@ -8,12 +8,16 @@ namespace Superposition.Sweeps;
 /// anything (docs/spec-format.md, "Memory estimate"). The model counts the big arrays only and rounds
 /// up: 16 bytes per code support entry (forward and reverse index, plus building slack), 32 bytes per
 /// nonzero of M (8 stored, up to 24 more while the column lists grow and while resources are counted
-/// on the transposed matrix), 64 bytes per pair of a 2-AND instance, 16 bytes per neuron.
+/// on the transposed matrix), 64 bytes per pair of a 2-AND instance, 16 bytes per neuron. A layered
+/// circuit's stacked weights take 27 bytes per nonzero instead: 12 stored (column and value), 12 for the
+/// evaluator's by-column copy, which all workers share, and 3 of slack; each stage is built in place, so
+/// its temporaries stay below what the later by-column copies take.
 /// </summary>
 public static class MemoryEstimates
 {
     private const double BytesPerCodeEntry = 16;
     private const double BytesPerNonzero = 32;
+    private const double BytesPerCircuitNonzero = 27;
     private const double BytesPerPair = 64;
     private const double BytesPerNeuron = 16;
 
@@ -52,7 +56,7 @@ public static class MemoryEstimates
         var problemBytes = problem.Kind == ProblemKind.And ? (BytesPerPair * outputs) + (16 * m) : 8 * m;
         var shape = request.Definition.EstimateSizes(problem, request);
         var networkBytes = (BytesPerCodeEntry * (shape.InputEntries + shape.OutputEntries))
-            + (BytesPerNonzero * shape.Nonzeros)
+            + ((request.Definition.Name == SuperposedCircuit.Name ? BytesPerCircuitNonzero : BytesPerNonzero) * shape.Nonzeros)
             + (BytesPerNeuron * (shape.InputNeurons + shape.OutputNeurons))
             + (8 * (m + outputs)); // code offsets
         var scratchBytes = (8 * shape.InputNeurons) + (12 * m) + (16 * shape.OutputNeurons) + (24 * outputs);

@@ -69,6 +69,21 @@ public class MemoryEstimatesTests
         Assert.True(MemoryEstimates.Of(problem, parameters).NetworkBytes >= held);
     }
 
+    [Theory]
+    [InlineData(2, 2000)]
+    [InlineData(3, 3000)]
+    [InlineData(4, 2000)]
+    public void Of_a_circuit_stays_above_its_stacked_weights_stored_and_by_column(int depth, int gates)
+    {
+        var problem = new ProblemSpec(ProblemKind.Circuit, "random-layered", 200, gates, 3, Depth: depth);
+        var parameters = ConstructionRegistry.Find(SuperposedCircuit.Name)!.Defaults;
+        var network = NetworkBuilder.Build(problem, SuperposedCircuit.Name, new Dictionary<string, object>(), new Seed(1), new Seed(2));
+        var nonzeros = network.Layers.Sum(layer => (long)((WeightMatrix.Sparse)((Layer.Affine)layer).Weights).NonzeroCount);
+
+        // Per nonzero: a 4-byte column and an 8-byte value stored, the same again in the evaluator's by-column copy.
+        Assert.True(MemoryEstimates.Of(problem, parameters).NetworkBytes >= 24 * nonzeros);
+    }
+
     [Fact]
     public void Of_never_overflows_for_the_largest_sizes()
     {

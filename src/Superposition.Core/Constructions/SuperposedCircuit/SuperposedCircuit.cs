@@ -162,77 +162,128 @@ public static class SuperposedCircuit
         return Build(problem, options, parameters, seed);
     }
 
-    /// <summary><see cref="Build(CircuitProblem, SuperposedCircuitOptions, Seed)"/> recording <paramref name="parameters"/> as the network's canonical values.</summary>
+    /// <summary>
+    /// <see cref="Build(CircuitProblem, SuperposedCircuitOptions, Seed)"/> recording <paramref name="parameters"/> as the
+    /// network's canonical values. Stages are drawn one at a time (each from its own derived seed, so the
+    /// same as <see cref="Stages"/>), and a stage's compute matrix and integer weights are dropped once its
+    /// layer is built: only the layers built so far and the output code below stay alive.
+    /// </summary>
     public static Network Build(CircuitProblem problem, SuperposedCircuitOptions options, ConstructionParameters parameters, Seed seed)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
-        var stages = Stages(problem, options, seed);
+        var circuit = problem.Circuit;
+        var bounds = StageBounds(problem);
         var gamma = options.Stage.DecodeThreshold;
-        var layers = ImmutableArray.CreateBuilder<Layer>(stages.Length);
+        var layers = ImmutableArray.CreateBuilder<Layer>(circuit.Depth);
         var previousPaired = false;
-        for (var k = 0; k < stages.Length; k++)
+        InputStage? input = null;
+        Code? below = null;
+        var belowWidth = 0;
+        SuperposedAndLayer? last = null;
+        for (var k = 0; k < circuit.Depth; k++)
         {
-            var stage = stages[k];
-            var readCode = k == 0 ? stage.InputCode : stages[k - 1].OutputCode;
-            var inputWidth = k == 0 ? Math.Max(1, stage.InputCode.UniformWidth) : stages[k - 1].OutputWidth;
+            var belowCount = k == 0 ? circuit.InputCount : circuit.Width(k - 1);
+            var spec = new ProblemSpec(ProblemKind.And, "random", belowCount, circuit.Width(k), Math.Min(bounds[k], belowCount));
+            var stage = SuperposedAndLayer.Draw(new AndProblem(spec, circuit.Layers[k]), StageOptions(options, k), seed.Derive("stage", k));
+            if (k == 0)
+            {
+                input = stage.InputEncoding == InputEncoding.Explicit ? new InputStage.OneHot(stage.InputCode) : new InputStage.CodeOr(stage.InputCode);
+            }
+            var readCode = k == 0 ? stage.InputCode : below!;
+            var inputWidth = k == 0 ? Math.Max(1, stage.InputCode.UniformWidth) : belowWidth;
+            var rethreshold = options.Rethreshold && k < circuit.Depth - 1;
             var (offsets, columns, weights) = IntegerWeights(stage.Compute, readCode);
-            var rethreshold = options.Rethreshold && k < stages.Length - 1;
             layers.Add(rethreshold
                 ? StepLayer(offsets, columns, weights, readCode.NeuronCount, previousPaired, stage.Biases, inputWidth, gamma)
                 : ReluLayer(offsets, columns, weights, readCode.NeuronCount, previousPaired, stage.Biases, inputWidth));
             previousPaired = rethreshold;
+            (below, belowWidth) = (stage.OutputCode, stage.OutputWidth);
+            if (k == circuit.Depth - 1)
+            {
+                last = stage;
+            }
         }
-        var last = stages[^1];
         var decoder = options.Stage.Decoder == SuperposedAndDecoder.KOfW
-            ? (Decoder)new Decoder.KOfW(options.Stage.DecoderK(last.OutputWidth), gamma)
+            ? (Decoder)new Decoder.KOfW(options.Stage.DecoderK(last!.OutputWidth), gamma)
             : new Decoder.AllAbove(gamma);
-        InputStage input = stages[0].InputEncoding == InputEncoding.Explicit ? new InputStage.OneHot(stages[0].InputCode) : new InputStage.CodeOr(stages[0].InputCode);
-        return Network.Create(Name, parameters, problem, seed, input, layers.ToImmutable(), new Readout.Code(last.OutputCode, decoder), last.Layout);
+        return Network.Create(Name, parameters, problem, seed, input!, layers.ToImmutable(), new Readout.Code(last!.OutputCode, decoder), last.Layout);
     }
 
     /// <summary>
-    /// A[u, v] = Σ_i M[u, i] · [v ∈ C_i] in compressed rows: the integer weights with which neuron u of a
-    /// stage counts Σ_i M[u, i] · |C_i ∩ a| from the binary vector a of the code it reads.
+    /// A[u, v] = Σ_i M[u, i] · [v ∈ C_i] in compressed rows (columns strictly ascending): the integer weights
+    /// with which neuron u of a stage counts Σ_i M[u, i] · |C_i ∩ a| from the binary vector a of the code it
+    /// reads. Built in place: the products are counted per row, written into one pair of arrays at their
+    /// rows, then each row is sorted and its repeated columns summed.
     /// </summary>
     public static (int[] Offsets, int[] Columns, int[] Weights) IntegerWeights(ComputeMatrix compute, Code readCode)
     {
         ArgumentNullException.ThrowIfNull(compute);
         ArgumentNullException.ThrowIfNull(readCode);
-        var entries = new List<(long Key, int Weight)>();
+        var rowCount = compute.RowCount;
+        var starts = new long[rowCount + 1];
+        for (var feature = 0; feature < compute.ColumnCount; feature++)
+        {
+            var reads = readCode.Support(feature).Length;
+            foreach (var row in compute.Rows(feature))
+            {
+                starts[row + 1] += reads;
+            }
+        }
+        for (var row = 0; row < rowCount; row++)
+        {
+            starts[row + 1] += starts[row];
+        }
+        var total = starts[rowCount];
+        if (total > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"a stage's weights before merging repeated columns number {total}, more than one array holds");
+        }
+        var columns = new int[total];
+        var weights = new int[total];
+        var fill = new long[rowCount];
+        Array.Copy(starts, fill, rowCount);
         for (var feature = 0; feature < compute.ColumnCount; feature++)
         {
             var rows = compute.Rows(feature);
             var values = compute.Weights(feature);
-            foreach (var neuron in readCode.Support(feature))
+            var support = readCode.Support(feature);
+            for (var k = 0; k < rows.Length; k++)
             {
-                for (var k = 0; k < rows.Length; k++)
+                var at = fill[rows[k]];
+                foreach (var neuron in support)
                 {
-                    entries.Add((((long)rows[k] * readCode.NeuronCount) + neuron, values[k]));
+                    columns[at] = neuron;
+                    weights[at++] = values[k];
                 }
+                fill[rows[k]] = at;
             }
         }
-        entries.Sort((a, b) => a.Key.CompareTo(b.Key));
-        var offsets = new int[compute.RowCount + 1];
-        var columns = new List<int>(entries.Count);
-        var weights = new List<int>(entries.Count);
-        for (var k = 0; k < entries.Count; k++)
+        var offsets = new int[rowCount + 1];
+        var write = 0;
+        for (var row = 0; row < rowCount; row++)
         {
-            if (k > 0 && entries[k].Key == entries[k - 1].Key)
+            var (from, to) = ((int)starts[row], (int)starts[row + 1]);
+            Array.Sort(columns, weights, from, to - from);
+            for (var k = from; k < to; k++)
             {
-                weights[^1] += entries[k].Weight;
-                continue;
+                if (k > from && columns[k] == columns[write - 1])
+                {
+                    weights[write - 1] += weights[k];
+                    continue;
+                }
+                columns[write] = columns[k];
+                weights[write++] = weights[k];
             }
-            var row = (int)(entries[k].Key / readCode.NeuronCount);
-            offsets[row + 1]++;
-            columns.Add((int)(entries[k].Key % readCode.NeuronCount));
-            weights.Add(entries[k].Weight);
+            offsets[row + 1] = write;
         }
-        for (var row = 0; row < compute.RowCount; row++)
+        if (write == columns.Length)
         {
-            offsets[row + 1] += offsets[row];
+            return (offsets, columns, weights);
         }
-        return (offsets, [.. columns], [.. weights]);
+        var trimmedColumns = columns.AsSpan(0, write).ToArray();
+        var trimmedWeights = weights.AsSpan(0, write).ToArray();
+        return (offsets, trimmedColumns, trimmedWeights);
     }
 
     /// <summary>
@@ -256,14 +307,15 @@ public static class SuperposedCircuit
     /// <summary>
     /// Two units per neuron u, 2u = ReLU(acc_u − (T_u − 1)) and 2u + 1 = ReLU(acc_u − T_u), with integer
     /// weights and biases: on an integer acc their difference is exactly 1[acc_u ≥ T_u] = 1[z_u &gt; γ].
+    /// The rows are written straight into the final arrays.
     /// </summary>
     private static Layer.Affine StepLayer(int[] offsets, int[] columns, int[] weights, int readNeurons, bool readsPairs, ImmutableArray<double> biases, int inputWidth, double gamma)
     {
         var rows = offsets.Length - 1;
-        var (rowOffsets, readColumns, values) = Read(offsets, columns, weights, 1.0, readsPairs);
+        var spread = readsPairs ? 2 : 1;
         var pairedOffsets = new int[(2 * rows) + 1];
-        var pairedColumns = new int[2 * readColumns.Length];
-        var pairedValues = new double[2 * values.Length];
+        var pairedColumns = new int[checked(2 * spread * columns.Length)];
+        var pairedValues = new double[pairedColumns.Length];
         var bias = new double[2 * rows];
         var at = 0;
         for (var u = 0; u < rows; u++)
@@ -271,41 +323,52 @@ public static class SuperposedCircuit
             var threshold = FiringCount(biases[u], inputWidth, gamma);
             for (var copy = 0; copy < 2; copy++)
             {
-                for (var k = rowOffsets[u]; k < rowOffsets[u + 1]; k++)
-                {
-                    pairedColumns[at] = readColumns[k];
-                    pairedValues[at++] = values[k];
-                }
+                at = WriteRow(columns, weights, offsets[u], offsets[u + 1], 1.0, readsPairs, pairedColumns, pairedValues, at);
                 pairedOffsets[(2 * u) + copy + 1] = at;
                 bias[(2 * u) + copy] = -(threshold - 1 + copy);
             }
         }
-        return new Layer.Affine(new WeightMatrix.Sparse(2 * rows, readsPairs ? 2 * readNeurons : readNeurons, pairedOffsets, pairedColumns, pairedValues), [.. bias], Activation.Relu);
+        return new Layer.Affine(new WeightMatrix.Sparse(2 * rows, spread * readNeurons, pairedOffsets, pairedColumns, pairedValues), [.. bias], Activation.Relu);
     }
 
     /// <summary>One unit per neuron, ReLU(Σ A[u, v] · a_v / b_in + bias_u): the superposed-and activation.</summary>
     private static Layer.Affine ReluLayer(int[] offsets, int[] columns, int[] weights, int readNeurons, bool readsPairs, ImmutableArray<double> biases, int inputWidth)
     {
-        var (rowOffsets, readColumns, values) = Read(offsets, columns, weights, 1.0 / inputWidth, readsPairs);
-        return new Layer.Affine(new WeightMatrix.Sparse(offsets.Length - 1, readsPairs ? 2 * readNeurons : readNeurons, rowOffsets, readColumns, values), biases, Activation.Relu);
+        var rows = offsets.Length - 1;
+        var spread = readsPairs ? 2 : 1;
+        var rowOffsets = new int[rows + 1];
+        var readColumns = readsPairs ? new int[checked(2 * columns.Length)] : columns;
+        var values = new double[readColumns.Length];
+        var at = 0;
+        for (var u = 0; u < rows; u++)
+        {
+            at = WriteRow(columns, weights, offsets[u], offsets[u + 1], 1.0 / inputWidth, readsPairs, readColumns, values, at);
+            rowOffsets[u + 1] = at;
+        }
+        return new Layer.Affine(new WeightMatrix.Sparse(rows, spread * readNeurons, rowOffsets, readColumns, values), biases, Activation.Relu);
     }
 
-    /// <summary>Weights times <paramref name="scale"/>; reading a paired layer, column v becomes +w on 2v and −w on 2v + 1.</summary>
-    private static (int[] Offsets, int[] Columns, double[] Values) Read(int[] offsets, int[] columns, int[] weights, double scale, bool readsPairs)
+    /// <summary>
+    /// Writes entries [from, to) times <paramref name="scale"/> at <paramref name="at"/>; reading a paired
+    /// layer, column v becomes +w on 2v and −w on 2v + 1. Returns the position after the row.
+    /// </summary>
+    private static int WriteRow(int[] columns, int[] weights, int from, int to, double scale, bool readsPairs, int[] outColumns, double[] outValues, int at)
     {
-        if (!readsPairs)
+        for (var k = from; k < to; k++)
         {
-            return (offsets, columns, [.. weights.Select(w => w * scale)]);
+            if (readsPairs)
+            {
+                outColumns[at] = 2 * columns[k];
+                outValues[at++] = weights[k] * scale;
+                outColumns[at] = (2 * columns[k]) + 1;
+                outValues[at++] = -weights[k] * scale;
+            }
+            else
+            {
+                outColumns[at] = columns[k];
+                outValues[at++] = weights[k] * scale;
+            }
         }
-        var pairedColumns = new int[2 * columns.Length];
-        var values = new double[2 * columns.Length];
-        for (var k = 0; k < columns.Length; k++)
-        {
-            pairedColumns[2 * k] = 2 * columns[k];
-            pairedColumns[(2 * k) + 1] = (2 * columns[k]) + 1;
-            values[2 * k] = weights[k] * scale;
-            values[(2 * k) + 1] = -weights[k] * scale;
-        }
-        return ([.. offsets.Select(o => 2 * o)], pairedColumns, values);
+        return at;
     }
 }
