@@ -24,6 +24,9 @@ internal static class TrainedFigure
     public sealed record ProblemKey(string Graph, int InputCount, int OutputCount, int Sparsity, string Distribution)
     {
         public string Label => $"m = {Text.Count(InputCount)}, m' = {Text.Count(OutputCount)} ({Graph}), s = {Sparsity}, {Distribution}";
+
+        /// <summary>The legend's shorter name of the problem.</summary>
+        public string Short => $"m = {Text.Count(InputCount)}, m' = {Text.Count(OutputCount)}";
     }
 
     /// <summary>One network kind at one size: its pooled samples and errors.</summary>
@@ -94,14 +97,14 @@ internal static class TrainedFigure
 
     private static void Draw(IReadOnlyList<Series> series, string path)
     {
-        using var plot = Charts.Create("Trained against constructed", "computing units (hidden under a trained read-out; decoded units of a construction)", "sample error rate");
+        using var plot = Charts.Create("Trained against constructed", "computing units", "sample error rate");
         var several = series.Select(s => s.Problem).Distinct().Count() > 1;
         var xs = new List<double>();
         foreach (var s in series)
         {
             var points = s.Points.Where(p => p.Units > 0 && p.Samples > 0).ToList();
             var x = Charts.Log10(points.Select(p => (double)p.Units));
-            Charts.Measured(plot, x, [.. points.Select(p => p.Rate)], several ? $"{s.Network}, {s.Problem.Label}" : s.Network);
+            Charts.Measured(plot, x, [.. points.Select(p => p.Rate)], several ? $"{s.Network} ({s.Problem.Short})" : s.Network);
             xs.AddRange(x);
         }
         Charts.LogAxis(plot.Axes.Bottom, xs);
