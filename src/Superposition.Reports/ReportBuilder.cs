@@ -45,6 +45,7 @@ public static class ReportBuilder
             GapFigure.Build(settings, directory),
             ThresholdFigure.Build(thresholds, directory),
             DepthFigure.Build(settings, directory),
+            TrainedFigure.Build(ok, directory),
             ErrorAnalysisSection.Build(settings),
         ];
         var figures = parts.SelectMany(p => p.Figures).ToImmutableArray();
@@ -67,27 +68,40 @@ public static class ReportBuilder
     /// <see cref="DatasetReader"/> and writes the report into <paramref name="outputDirectory"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">The directory holds no cases*.parquet file.</exception>
-    public static async Task<ReportResult> FromDatasetAsync(string datasetDirectory, string outputDirectory, CancellationToken cancellationToken = default)
+    public static Task<ReportResult> FromDatasetAsync(string datasetDirectory, string outputDirectory, CancellationToken cancellationToken = default) =>
+        FromDatasetsAsync([datasetDirectory], outputDirectory, cancellationToken);
+
+    /// <summary>
+    /// One report over the rows of several datasets together, for comparisons that span sweeps (trained
+    /// against constructed networks come from sweeps of their own, since each construction takes its own
+    /// parameters).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A directory holds no cases*.parquet file.</exception>
+    public static async Task<ReportResult> FromDatasetsAsync(IReadOnlyList<string> datasetDirectories, string outputDirectory, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(datasetDirectory);
-        if (!Directory.Exists(datasetDirectory))
-        {
-            throw new DirectoryNotFoundException($"no dataset directory '{datasetDirectory}'");
-        }
-        var files = CaseFiles(datasetDirectory);
-        if (files.Length == 0)
-        {
-            throw new FileNotFoundException($"'{datasetDirectory}' holds no cases*.parquet file; is it a dataset directory (data/<sweep>)?");
-        }
+        ArgumentNullException.ThrowIfNull(datasetDirectories);
         var rows = new List<CaseRow>();
-        foreach (var file in files)
-        {
-            rows.AddRange(await DatasetReader.ReadCasesAsync(file, cancellationToken));
-        }
         var thresholds = new List<ThresholdRow>();
-        foreach (var file in Directory.EnumerateFiles(datasetDirectory, DatasetSchema.ParquetFileName(DatasetSchema.ThresholdsTable)))
+        foreach (var datasetDirectory in datasetDirectories)
         {
-            thresholds.AddRange(await DatasetReader.ReadThresholdsAsync(file, cancellationToken));
+            ArgumentException.ThrowIfNullOrWhiteSpace(datasetDirectory);
+            if (!Directory.Exists(datasetDirectory))
+            {
+                throw new DirectoryNotFoundException($"no dataset directory '{datasetDirectory}'");
+            }
+            var files = CaseFiles(datasetDirectory);
+            if (files.Length == 0)
+            {
+                throw new FileNotFoundException($"'{datasetDirectory}' holds no cases*.parquet file; is it a dataset directory (data/<sweep>)?");
+            }
+            foreach (var file in files)
+            {
+                rows.AddRange(await DatasetReader.ReadCasesAsync(file, cancellationToken));
+            }
+            foreach (var file in Directory.EnumerateFiles(datasetDirectory, DatasetSchema.ParquetFileName(DatasetSchema.ThresholdsTable)))
+            {
+                thresholds.AddRange(await DatasetReader.ReadThresholdsAsync(file, cancellationToken));
+            }
         }
         return Generate(rows, thresholds, outputDirectory);
     }

@@ -32,6 +32,42 @@ public class ResultVerbTests
         Assert.Empty(Directory.GetFileSystemEntries(output.Path));
     }
 
+    /// <summary>Trained and constructed networks come from sweeps of their own; one report over both datasets draws trained.png.</summary>
+    [Fact]
+    public async Task Report_over_several_datasets_compares_trained_and_constructed_networks()
+    {
+        using var output = new TemporaryDirectory();
+        const string problem = "\"problem\": { \"kind\": \"and\", \"graph\": \"complete\", \"input_count\": 12, \"output_count\": 66, \"sparsity\": 2 }, \"evaluation\": { \"samples\": 200 }";
+        var trained = Path.Combine(output.Path, "trained.json");
+        var constructed = Path.Combine(output.Path, "constructed.json");
+        await File.WriteAllTextAsync(trained, $"{{ \"name\": \"t\", \"seed\": 3, {problem}, \"construction\": \"trained\", \"params\": {{ \"steps\": 20 }}, \"axes\": [ {{ \"params.hidden_width\": [4, 8] }} ] }}");
+        await File.WriteAllTextAsync(constructed, $"{{ \"name\": \"c\", \"seed\": 3, {problem}, \"construction\": \"dedicated\" }}");
+        Assert.Equal(0, await Program.InvokeAsync(["run", trained, "--out", output.Path]).WaitAsync(Timeout));
+        Assert.Equal(0, await Program.InvokeAsync(["run", constructed, "--out", output.Path]).WaitAsync(Timeout));
+        var report = Path.Combine(output.Path, "both");
+
+        Assert.Equal(0, await Program.InvokeAsync(["report", Path.Combine(output.Path, "t"), Path.Combine(output.Path, "c"), "--out", report]).WaitAsync(Timeout));
+
+        Assert.True(new FileInfo(Path.Combine(report, "trained.png")).Length > 10_000);
+        var summary = await File.ReadAllTextAsync(Path.Combine(report, "summary.md"));
+        Assert.Contains("## Trained against constructed", summary, StringComparison.Ordinal);
+        Assert.Contains("| dedicated | 66 |", summary, StringComparison.Ordinal);
+        Assert.Contains("| trained | 8 |", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_over_several_datasets_exits_2_and_writes_nothing_when_one_is_not_a_dataset()
+    {
+        using var output = new TemporaryDirectory();
+        Assert.Equal(0, await Program.InvokeAsync(["run", RepositoryFiles.Pipeline("ci-tiny.json"), "--out", output.Path]).WaitAsync(Timeout));
+        var empty = Directory.CreateDirectory(Path.Combine(output.Path, "empty")).FullName;
+        var report = Path.Combine(output.Path, "report");
+
+        Assert.Equal(2, await Program.InvokeAsync(["report", Path.Combine(output.Path, "ci-tiny"), empty, "--out", report]).WaitAsync(Timeout));
+
+        Assert.False(Directory.Exists(report));
+    }
+
     [Fact]
     public async Task Bounds_writes_a_table_DuckDB_reads()
     {
