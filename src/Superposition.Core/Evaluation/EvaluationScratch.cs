@@ -54,6 +54,10 @@ public sealed class EvaluationScratch
             widest = Math.Max(widest, network.OutputCode.Width(output));
         }
         SupportActivations = new double[widest];
+        for (var feature = 0; feature < features; feature++)
+        {
+            MaxInputWidth = Math.Max(MaxInputWidth, network.InputCode.Width(feature));
+        }
     }
 
     internal int Generation { get; private set; }
@@ -66,6 +70,21 @@ public sealed class EvaluationScratch
 
     /// <summary>Samples whose firing neurons were found by the dense scan rather than the touched list (tests check both paths run).</summary>
     internal long DenseScans { get; set; }
+
+    /// <summary>Samples whose forward pass was the batched one (64 per pass over M's rows); tests check both passes run.</summary>
+    internal long BatchedSamples { get; set; }
+
+    /// <summary>Which forward pass the factored evaluator uses: chosen per 64 samples by expected work, unless a test fixes it.</summary>
+    internal ForwardKernel Kernel { get; set; }
+
+    /// <summary>Whether the batched pass is exact on this network, once known (<see cref="FactoredEvaluator.BatchedAllowed"/>).</summary>
+    internal bool? BatchedAllowed { get; set; }
+
+    /// <summary>The widest input code |C_i|: the largest count a feature can reach.</summary>
+    internal int MaxInputWidth { get; }
+
+    /// <summary>The batched pass's buffers, made on its first use.</summary>
+    internal LaneScratch? Lanes { get; set; }
 
     internal int[] InputNeuronStamp { get; }
 

@@ -15,6 +15,7 @@ public sealed class ComputeMatrix
     private readonly int[] _weights;
     private readonly Lazy<ushort[]?> _shortRows;
     private readonly Lazy<bool[]> _unitColumns;
+    private readonly Lazy<ComputeRows> _rowView;
 
     public ComputeMatrix(int rowCount, int[] columnOffsets, int[] rows, int[] weights)
     {
@@ -41,6 +42,7 @@ public sealed class ComputeMatrix
         _weights = weights;
         _shortRows = new Lazy<ushort[]?>(() => rowCount <= ushort.MaxValue + 1 ? [.. _rows.Take(columnOffsets[^1]).Select(r => (ushort)r)] : null);
         _unitColumns = new Lazy<bool[]>(() => [.. Enumerable.Range(0, ColumnCount).Select(c => !Weights(c).ContainsAnyExcept(1))]);
+        _rowView = new Lazy<ComputeRows>(() => new ComputeRows(this));
     }
 
     public int RowCount { get; }
@@ -64,6 +66,9 @@ public sealed class ComputeMatrix
 
     /// <summary>Per column, whether every weight is 1, so the evaluator can skip reading the weights.</summary>
     internal bool[] UnitColumns => _unitColumns.Value;
+
+    /// <summary>The row view of M for the batched forward pass, made on first use (a second copy of M's entries).</summary>
+    internal ComputeRows RowView => _rowView.Value;
 
     internal ReadOnlySpan<int> RowSpan => _rows.AsSpan(0, _columnOffsets[^1]);
 

@@ -1,0 +1,301 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Superposition.Inputs;
+using Superposition.Networks;
+
+namespace Superposition.Evaluation;
+
+/// <summary>
+/// The batched forward pass: 64 samples per pass over M's rows instead of one scatter per sample. Each
+/// sample writes its counts |C_i ∩ a| as one byte into the 64-byte line of feature i
+/// (<see cref="LaneScratch.Counts"/>); then every output neuron sums, with 64-lane byte vectors, the lines
+/// of the features its row of M reads, and one vector compare against its firing floor says in which of
+/// the 64 samples it fires. A sample with superposed inputs touches most of M's columns' rows anyway
+/// (read noise), so reading all of M once per 64 samples, in order, costs less than 64 scatters into
+/// random places; with explicit inputs a sample touches a few columns and the scatter stays.
+/// </summary>
+/// <remarks>
+/// Exact like the scatter: counts and sums are integers. The pass runs only when no sum can overflow its
+/// lane: every count fits a byte (input codes at most 255 wide), a byte group of
+/// <see cref="GroupEntries"/> entries stays below 256, and every row's whole sum below 32,767 in 16 bits.
+/// </remarks>
+public static partial class FactoredEvaluator
+{
+    /// <summary>
+    /// Run the batched pass when the scatters it replaces would touch at least this many times as many
+    /// entries of M as one pass over all of M reads. A pass reads whole 64-byte lines where a scatter
+    /// adds a 4-byte word, so it must win by a margin; measured with <c>bench --kernel</c> (docs/performance.md).
+    /// </summary>
+    private const double BatchedWorkRatio = 1.5;
+
+    /// <summary>
+    /// The counts of a pass (64 bytes per input feature) must stay in the last-level cache, where the
+    /// rows' reads of them are cheap: at most this many bytes per worker (16 MB: m ≤ 262,144 features).
+    /// </summary>
+    private const long MaxLaneCountBytes = 16L << 20;
+
+    private static bool UseBatched(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
+    {
+        switch (scratch.Kernel)
+        {
+            case ForwardKernel.Scatter:
+                return false;
+            case ForwardKernel.Batched:
+                return BatchedAllowed(network, scratch) ? true : throw new InvalidOperationException("the batched forward pass does not apply to this network (see FactoredEvaluator.BatchedAllowed)");
+        }
+        if (network.Compute is not { } compute || !BatchedFeasible(network, scratch))
+        {
+            return false;
+        }
+        // The expected scatter work of these samples, from the codes' mean widths (no memory is read):
+        // each active feature reaches ~ width · features-per-input-neuron features, each a column of mean length.
+        var code = network.InputCode;
+        var activeFeatures = network.InputEncoding == InputEncoding.Targets
+            ? batch.TruthOffsets[first + lanes] - batch.TruthOffsets[first]
+            : batch.ActiveOffsets[first + lanes] - batch.ActiveOffsets[first];
+        var codeEntries = (double)code.ReverseOffsets[^1];
+        var reached = Math.Min(code.FeatureCount, codeEntries / Math.Max(1, code.FeatureCount) * (codeEntries / Math.Max(1, code.NeuronCount)));
+        var scatterEntries = activeFeatures * reached * compute.NonzeroCount / Math.Max(1, compute.ColumnCount);
+        return scatterEntries >= BatchedWorkRatio * compute.NonzeroCount && BatchedAllowed(network, scratch);
+    }
+
+    /// <summary>What can be decided without the row view: a compute layer, 512-bit vectors, byte-sized counts, cache-sized count lines.</summary>
+    private static bool BatchedFeasible(Network network, EvaluationScratch scratch) =>
+        network.Compute is { } compute
+        && Vector512.IsHardwareAccelerated
+        && scratch.MaxInputWidth <= byte.MaxValue
+        && (long)compute.ColumnCount * LaneScratch.Lanes <= MaxLaneCountBytes;
+
+    /// <summary>Whether the batched pass is exact on this network: feasible, and no row sum can reach 32,767 (builds the row view once).</summary>
+    internal static bool BatchedAllowed(Network network, EvaluationScratch scratch)
+    {
+        if (scratch.BatchedAllowed is { } known)
+        {
+            return known;
+        }
+        var allowed = BatchedFeasible(network, scratch) && network.Compute!.RowView.MaxRowWeight * scratch.MaxInputWidth < short.MaxValue;
+        scratch.BatchedAllowed = allowed;
+        return allowed;
+    }
+
+    /// <summary>
+    /// How many unit-weight entries a byte lane can add before it must be widened: each adds at most the
+    /// largest input width, and the byte must stay at most 255.
+    /// </summary>
+    private static int GroupEntries(int maxCount) => Math.Max(1, byte.MaxValue / Math.Max(1, maxCount));
+
+    /// <summary>
+    /// Encodes samples [first, first + lanes) of the batch into the lane counts, passes once over M's rows,
+    /// and leaves each lane's firing neurons and accumulators in scratch.Lanes, sorted by lane. Leaves the
+    /// counts at zero.
+    /// </summary>
+    private static void BatchedForward(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
+    {
+        var compute = network.Compute!;
+        var rowView = compute.RowView;
+        var lane = scratch.Lanes ??= new LaneScratch(compute.ColumnCount);
+        var targets = network.InputEncoding == InputEncoding.Targets;
+        var entries = EncodeLanes(network, batch, first, lanes, scratch, lane, targets);
+        scratch.TouchedEntries += entries;
+        scratch.BatchedSamples += lanes;
+
+        var hits = PassRows(rowView, lane, scratch.FireFloors, GroupEntries(scratch.MaxInputWidth));
+        SortHitsByLane(lane, hits);
+
+        var counts = lane.Counts;
+        for (var l = 0; l < lanes; l++)
+        {
+            foreach (var feature in lane.TouchedFeatures.AsSpan(lane.FeatureOffsets[l], lane.FeatureOffsets[l + 1] - lane.FeatureOffsets[l]))
+            {
+                counts[((long)feature * LaneScratch.Lanes) + l] = 0;
+            }
+        }
+        for (var l = lanes; l < LaneScratch.Lanes; l++)
+        {
+            lane.FeatureOffsets[l + 1] = lane.FeatureOffsets[lanes];
+        }
+    }
+
+    /// <summary>
+    /// Writes |C_i ∩ a| of each lane's sample into its byte of feature i's line and lists the features each
+    /// lane touched. Returns Σ over lanes of the touched columns' lengths: the entries the scatter would
+    /// have read, so that <see cref="EvaluationScratch.TouchedEntries"/> means the same on both paths.
+    /// </summary>
+    private static long EncodeLanes(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch, LaneScratch lane, bool targets)
+    {
+        var inputCode = network.InputCode;
+        var reverseOffsets = inputCode.ReverseOffsets;
+        var reverseFeatures = inputCode.ReverseFeatures;
+        var columnOffsets = network.Compute!.ColumnOffsetSpan;
+        var counts = lane.Counts;
+        long entries = 0;
+        var touched = 0;
+        lane.FeatureOffsets[0] = 0;
+        for (var l = 0; l < lanes; l++)
+        {
+            var sample = first + l;
+            var features = targets ? batch.Truth(sample) : batch.Active(sample);
+            var generation = scratch.NextGeneration();
+            var setCount = 0;
+            foreach (var feature in features)
+            {
+                foreach (var neuron in inputCode.Support(feature))
+                {
+                    if (scratch.InputNeuronStamp[neuron] != generation)
+                    {
+                        scratch.InputNeuronStamp[neuron] = generation;
+                        scratch.SetNeurons[setCount++] = neuron;
+                    }
+                }
+            }
+            foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
+            {
+                var from = reverseOffsets[neuron];
+                var to = reverseOffsets[neuron + 1];
+                lane.EnsureFeatures(touched + (to - from));
+                var touchedFeatures = lane.TouchedFeatures;
+                for (var k = from; k < to; k++)
+                {
+                    var feature = reverseFeatures[k];
+                    ref var count = ref counts[((long)feature * LaneScratch.Lanes) + l];
+                    if (count++ == 0)
+                    {
+                        touchedFeatures[touched++] = feature;
+                        entries += columnOffsets[feature + 1] - columnOffsets[feature];
+                    }
+                }
+            }
+            lane.FeatureOffsets[l + 1] = touched;
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// One pass over M's rows: per row, the 64 lanes' sums Σ_i M[u,i]·count_i in 16-bit lanes (bytes for
+    /// up to <paramref name="group"/> unit entries at a time, then widened), compared with the row's floor.
+    /// Records every (neuron, lane, accumulator) at or above the floor, in neuron order; returns how many.
+    /// </summary>
+    private static int PassRows(ComputeRows rowView, LaneScratch lane, int[] floors, int group)
+    {
+        var offsets = rowView.Offsets;
+        var columns = rowView.Columns;
+        var weights = rowView.Weights;
+        ref var countBase = ref MemoryMarshal.GetArrayDataReference(lane.Counts);
+        var hits = 0;
+        for (var row = 0; row < offsets.Length - 1; row++)
+        {
+            var start = offsets[row];
+            var end = offsets[row + 1];
+            var (low, high) = rowView.UnitRows[row]
+                ? SumUnitRow(ref countBase, columns, start, end, group)
+                : SumWeightedRow(ref countBase, columns, weights, start, end);
+            // Floors are at least 1 and every sum is below 32,767, so a floor beyond 16 bits never fires.
+            var floor = Vector512.Create((short)Math.Min(floors[row], short.MaxValue));
+            var firing = Vector512.GreaterThanOrEqual(low, floor).ExtractMostSignificantBits()
+                | (Vector512.GreaterThanOrEqual(high, floor).ExtractMostSignificantBits() << 32);
+            if (firing == 0)
+            {
+                continue;
+            }
+            lane.EnsureHits(hits + BitOperations.PopCount(firing));
+            for (; firing != 0; firing &= firing - 1)
+            {
+                var l = BitOperations.TrailingZeroCount(firing);
+                lane.HitNeurons[hits] = row;
+                lane.HitLanes[hits] = l;
+                lane.HitAccumulators[hits] = l < 32 ? low.GetElement(l) : high.GetElement(l - 32);
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>A unit row's 64 sums: byte adds of whole count lines, widened to 16 bits every <paramref name="group"/> entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<short> Low, Vector512<short> High) SumUnitRow(ref byte countBase, int[] columns, int start, int end, int group)
+    {
+        var low = Vector512<short>.Zero;
+        var high = Vector512<short>.Zero;
+        ref var column = ref MemoryMarshal.GetArrayDataReference(columns);
+        var k = start;
+        while (k < end)
+        {
+            var stop = Math.Min(end, k + (2 * group));
+            var even = Vector512<byte>.Zero;
+            var odd = Vector512<byte>.Zero;
+            // Two byte sums side by side keep two loads in flight; each takes at most `group` entries.
+            for (; k + 1 < stop; k += 2)
+            {
+                even += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k) * LaneScratch.Lanes);
+                odd += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k + 1) * LaneScratch.Lanes);
+            }
+            if (k < stop)
+            {
+                even += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k) * LaneScratch.Lanes);
+                k++;
+            }
+            var (evenLow, evenHigh) = Vector512.Widen(even);
+            var (oddLow, oddHigh) = Vector512.Widen(odd);
+            low += (evenLow + oddLow).AsInt16();
+            high += (evenHigh + oddHigh).AsInt16();
+        }
+        return (low, high);
+    }
+
+    /// <summary>A row with weights other than one: each line widened to 16 bits and multiplied by its weight.</summary>
+    private static (Vector512<short> Low, Vector512<short> High) SumWeightedRow(ref byte countBase, int[] columns, int[] weights, int start, int end)
+    {
+        var low = Vector512<short>.Zero;
+        var high = Vector512<short>.Zero;
+        for (var k = start; k < end; k++)
+        {
+            var (lineLow, lineHigh) = Vector512.Widen(Vector512.LoadUnsafe(ref countBase, (nuint)columns[k] * LaneScratch.Lanes));
+            var weight = (short)weights[k];
+            low += lineLow.AsInt16() * weight;
+            high += lineHigh.AsInt16() * weight;
+        }
+        return (low, high);
+    }
+
+    /// <summary>Counting sort of the hits by lane (stable, so each lane's neurons stay ascending).</summary>
+    private static void SortHitsByLane(LaneScratch lane, int hits)
+    {
+        var offsets = lane.HitOffsets;
+        Array.Clear(offsets);
+        foreach (var l in lane.HitLanes.AsSpan(0, hits))
+        {
+            offsets[l + 1]++;
+        }
+        for (var l = 0; l < LaneScratch.Lanes; l++)
+        {
+            offsets[l + 1] += offsets[l];
+        }
+        Span<int> cursor = stackalloc int[LaneScratch.Lanes];
+        offsets.AsSpan(0, LaneScratch.Lanes).CopyTo(cursor);
+        for (var h = 0; h < hits; h++)
+        {
+            var slot = cursor[lane.HitLanes[h]]++;
+            lane.SortedNeurons[slot] = lane.HitNeurons[h];
+            lane.SortedAccumulators[slot] = lane.HitAccumulators[h];
+        }
+    }
+
+    /// <summary>
+    /// Starts a new scratch generation for one lane of the last pass and lists its positive neurons in
+    /// scratch.PositiveNeurons, as <see cref="Forward"/> does for a scattered sample. Returns how many.
+    /// </summary>
+    private static int LanePositive(Network network, EvaluationScratch scratch, int l)
+    {
+        var generation = scratch.NextGeneration();
+        var lane = scratch.Lanes!;
+        var width = network.InputWidth;
+        var positive = 0;
+        for (var h = lane.HitOffsets[l]; h < lane.HitOffsets[l + 1]; h++)
+        {
+            positive = KeepPositive(network, scratch, lane.SortedNeurons[h], lane.SortedAccumulators[h], width, generation, positive);
+        }
+        return positive;
+    }
+}
