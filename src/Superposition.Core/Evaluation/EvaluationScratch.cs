@@ -72,10 +72,13 @@ public sealed class EvaluationScratch
     internal long DenseScans { get; set; }
 
     /// <summary>Samples whose forward pass was the batched one (64 per pass over M's rows); tests check both passes run.</summary>
-    internal long BatchedSamples { get; set; }
+    public long BatchedSamples { get; internal set; }
 
-    /// <summary>Which forward pass the factored evaluator uses: chosen per 64 samples by expected work, unless a test fixes it.</summary>
-    internal ForwardKernel Kernel { get; set; }
+    /// <summary>
+    /// Which forward pass the factored evaluator uses: by default chosen per 64 samples by expected work;
+    /// fixed by tests and by <c>bench --kernel</c> to compare the two. Results are identical either way.
+    /// </summary>
+    public ForwardKernel Kernel { get; set; }
 
     /// <summary>Whether the batched pass is exact on this network, once known (<see cref="FactoredEvaluator.BatchedAllowed"/>).</summary>
     internal bool? BatchedAllowed { get; set; }

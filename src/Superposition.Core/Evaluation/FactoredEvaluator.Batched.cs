@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Superposition.Inputs;
 using Superposition.Networks;
 
@@ -35,6 +36,8 @@ public static partial class FactoredEvaluator
     /// rows' reads of them are cheap: at most this many bytes per worker (16 MB: m ≤ 262,144 features).
     /// </summary>
     private const long MaxLaneCountBytes = 16L << 20;
+
+    private const int PassPrefetch = 24;
 
     private static bool UseBatched(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
     {
@@ -214,7 +217,7 @@ public static partial class FactoredEvaluator
 
     /// <summary>A unit row's 64 sums: byte adds of whole count lines, widened to 16 bits every <paramref name="group"/> entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<short> Low, Vector512<short> High) SumUnitRow(ref byte countBase, int[] columns, int start, int end, int group)
+    private static unsafe (Vector512<short> Low, Vector512<short> High) SumUnitRow(ref byte countBase, int[] columns, int start, int end, int group)
     {
         var low = Vector512<short>.Zero;
         var high = Vector512<short>.Zero;
@@ -228,6 +231,11 @@ public static partial class FactoredEvaluator
             // Two byte sums side by side keep two loads in flight; each takes at most `group` entries.
             for (; k + 1 < stop; k += 2)
             {
+                if (k + PassPrefetch + 1 < columns.Length)
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref countBase, (nint)Unsafe.Add(ref column, k + PassPrefetch) * LaneScratch.Lanes)));
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref countBase, (nint)Unsafe.Add(ref column, k + PassPrefetch + 1) * LaneScratch.Lanes)));
+                }
                 even += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k) * LaneScratch.Lanes);
                 odd += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k + 1) * LaneScratch.Lanes);
             }

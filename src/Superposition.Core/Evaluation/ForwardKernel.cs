@@ -1,7 +1,7 @@
 namespace Superposition.Evaluation;
 
 /// <summary>The factored evaluator's two forward passes; both exact, they differ only in speed.</summary>
-internal enum ForwardKernel
+public enum ForwardKernel
 {
     /// <summary>Per 64 samples, the pass with the smaller expected work.</summary>
     Auto,
