@@ -58,6 +58,35 @@ public class ScatterModeTests
         }
     }
 
+    /// <summary>
+    /// A chunk whose samples count more features twice than the side table has slots for is scattered
+    /// sample by sample instead, with the same results; the chunks that fit still take the batched pass.
+    /// </summary>
+    [Fact]
+    public void A_chunk_beyond_the_side_table_falls_back_to_the_scatter()
+    {
+        var network = Network(2_000, 2_000, "superposed");
+        var batch = InputSamplers.Batch(network.Problem, InputDistributions.WithTruePair, 0, 128, new Seed(23));
+        // Every sample counts its own active features (and some collisions) twice or more: a handful of
+        // slots per sample. 40 slots hold a chunk of one sample, not one of 64.
+        var tight = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
+        tight.Lanes = new LaneScratch(network.Compute!.ColumnCount) { SlotLimit = 40 };
+        var scatter = new EvaluationScratch(network) { Kernel = ForwardKernel.Scatter };
+
+        var scattered = NetworkEvaluator.Evaluate(network, batch, scatter);
+        var fallback = NetworkEvaluator.Evaluate(network, batch, tight);
+        var single = FactoredEvaluator.Activations(network, batch.Active(0), tight);
+
+        Assert.Equal(1, tight.BatchedSamples); // the one-sample pass fitted; both 64-sample chunks fell back
+        Assert.Equal(FactoredEvaluator.Activations(network, batch.Active(0), scatter), single);
+        for (var k = 0; k < batch.Count; k++)
+        {
+            Assert.Equal(scattered.DecodedOutputs(k).ToArray(), fallback.DecodedOutputs(k).ToArray());
+        }
+        Assert.Equal(scattered.MinTrueMargin, fallback.MinTrueMargin);
+        Assert.Equal(scattered.MaxFalseMargin, fallback.MaxFalseMargin);
+    }
+
     /// <summary>The automatic choice: the batched pass for superposed inputs, the scatter for explicit ones.</summary>
     [Theory]
     [InlineData(2_000, 2_000, "superposed", true)]

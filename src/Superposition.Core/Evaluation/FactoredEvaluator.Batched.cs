@@ -10,12 +10,13 @@ namespace Superposition.Evaluation;
 
 /// <summary>
 /// The batched forward pass: 64 samples per pass over M's rows instead of one scatter per sample. Each
-/// sample writes its counts |C_i ∩ a| as one byte into the 64-byte line of feature i
-/// (<see cref="LaneScratch.Counts"/>); then every output neuron sums, with 64-lane byte vectors, the lines
-/// of the features its row of M reads, and one vector compare against its firing floor says in which of
-/// the 64 samples it fires. A sample with superposed inputs touches most of M's columns' rows anyway
-/// (read noise), so reading all of M once per 64 samples, in order, costs less than 64 scatters into
-/// random places; with explicit inputs a sample touches a few columns and the scatter stays.
+/// sample sets its bit in the 64-bit lane mask of every feature it reads (<see cref="LaneScratch.Masks"/>;
+/// the rare counts above one go to a side table); then every output neuron sums, with 64-lane byte
+/// vectors, the counts of the features its row of M reads, and one vector compare against its firing
+/// floor says in which of the 64 samples it fires. With superposed inputs a sample's read noise reaches
+/// most of M's columns anyway, so one pass over all of M per 64 samples, in order, with the masks in the
+/// L2 cache, does less work than 64 scatters into random places; with explicit inputs a sample touches
+/// a few columns and the scatter stays.
 /// </summary>
 /// <remarks>
 /// Exact like the scatter: counts and sums are integers. The pass runs only when no sum can overflow its
@@ -32,12 +33,10 @@ public static partial class FactoredEvaluator
     private const double BatchedWorkRatio = 1.5;
 
     /// <summary>
-    /// The counts of a pass (64 bytes per input feature) must stay in the last-level cache, where the
-    /// rows' reads of them are cheap: at most this many bytes per worker (16 MB: m ≤ 262,144 features).
+    /// The lane masks of a pass (8 bytes per input feature) must stay near the core, where the rows'
+    /// random reads of them are cheap: at most this many bytes per worker (2 MB: m ≤ 262,144 features).
     /// </summary>
-    private const long MaxLaneCountBytes = 16L << 20;
-
-    private const int PassPrefetch = 24;
+    private const long MaxLaneMaskBytes = 2L << 20;
 
     private static bool UseBatched(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
     {
@@ -64,12 +63,13 @@ public static partial class FactoredEvaluator
         return scatterEntries >= BatchedWorkRatio * compute.NonzeroCount && BatchedAllowed(network, scratch);
     }
 
-    /// <summary>What can be decided without the row view: a compute layer, 512-bit vectors, byte-sized counts, cache-sized count lines.</summary>
+    /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes, byte-sized counts, cache-sized masks.</summary>
     private static bool BatchedFeasible(Network network, EvaluationScratch scratch) =>
         network.Compute is { } compute
         && Vector512.IsHardwareAccelerated
+        && Avx512Vbmi.IsSupported
         && scratch.MaxInputWidth <= byte.MaxValue
-        && (long)compute.ColumnCount * LaneScratch.Lanes <= MaxLaneCountBytes;
+        && (long)compute.ColumnCount * sizeof(ulong) <= MaxLaneMaskBytes;
 
     /// <summary>Whether the batched pass is exact on this network: feasible, and no row sum can reach 32,767 (builds the row view once).</summary>
     internal static bool BatchedAllowed(Network network, EvaluationScratch scratch)
@@ -78,7 +78,7 @@ public static partial class FactoredEvaluator
         {
             return known;
         }
-        var allowed = BatchedFeasible(network, scratch) && network.Compute!.RowView.MaxRowWeight * scratch.MaxInputWidth < short.MaxValue;
+        var allowed = BatchedFeasible(network, scratch) && network.Compute!.MaxRowWeight * scratch.MaxInputWidth < short.MaxValue;
         scratch.BatchedAllowed = allowed;
         return allowed;
     }
@@ -90,41 +90,36 @@ public static partial class FactoredEvaluator
     private static int GroupEntries(int maxCount) => Math.Max(1, byte.MaxValue / Math.Max(1, maxCount));
 
     /// <summary>
-    /// Encodes samples [first, first + lanes) of the batch into the lane counts, passes once over M's rows,
-    /// and leaves each lane's firing neurons and accumulators in scratch.Lanes, sorted by lane. Leaves the
-    /// counts at zero.
+    /// Encodes samples [first, first + lanes) of the batch into the lane masks, passes once over M's rows,
+    /// and leaves each lane's firing neurons and accumulators in scratch.Lanes, sorted by lane; leaves the
+    /// masks at zero. Returns false, with nothing left behind, when the chunk needs more side-table slots
+    /// than 16 bits number; the caller then scatters its samples one by one.
     /// </summary>
-    private static void BatchedForward(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
+    private static bool BatchedForward(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
     {
         var compute = network.Compute!;
         var rowView = compute.RowView;
         var lane = scratch.Lanes ??= new LaneScratch(compute.ColumnCount);
         var targets = network.InputEncoding == InputEncoding.Targets;
         var entries = EncodeLanes(network, batch, first, lanes, scratch, lane, targets);
+        if (entries < 0)
+        {
+            lane.Reset();
+            return false;
+        }
         scratch.TouchedEntries += entries;
         scratch.BatchedSamples += lanes;
-
         var hits = PassRows(rowView, lane, scratch.FireFloors, GroupEntries(scratch.MaxInputWidth));
         SortHitsByLane(lane, hits);
-
-        var counts = lane.Counts;
-        for (var l = 0; l < lanes; l++)
-        {
-            foreach (var feature in lane.TouchedFeatures.AsSpan(lane.FeatureOffsets[l], lane.FeatureOffsets[l + 1] - lane.FeatureOffsets[l]))
-            {
-                counts[((long)feature * LaneScratch.Lanes) + l] = 0;
-            }
-        }
-        for (var l = lanes; l < LaneScratch.Lanes; l++)
-        {
-            lane.FeatureOffsets[l + 1] = lane.FeatureOffsets[lanes];
-        }
+        lane.Reset();
+        return true;
     }
 
     /// <summary>
-    /// Writes |C_i ∩ a| of each lane's sample into its byte of feature i's line and lists the features each
-    /// lane touched. Returns Σ over lanes of the touched columns' lengths: the entries the scatter would
-    /// have read, so that <see cref="EvaluationScratch.TouchedEntries"/> means the same on both paths.
+    /// Sets lane ℓ's bit of every feature its sample reads and counts second and later reads in the side
+    /// table. Returns Σ over lanes of the touched columns' lengths (the entries the scatter would have
+    /// read, so that <see cref="EvaluationScratch.TouchedEntries"/> means the same on both paths), or −1
+    /// when the side table ran out of slots.
     /// </summary>
     private static long EncodeLanes(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch, LaneScratch lane, bool targets)
     {
@@ -132,10 +127,9 @@ public static partial class FactoredEvaluator
         var reverseOffsets = inputCode.ReverseOffsets;
         var reverseFeatures = inputCode.ReverseFeatures;
         var columnOffsets = network.Compute!.ColumnOffsetSpan;
-        var counts = lane.Counts;
+        var masks = lane.Masks;
+        var slots = lane.Slots;
         long entries = 0;
-        var touched = 0;
-        lane.FeatureOffsets[0] = 0;
         for (var l = 0; l < lanes; l++)
         {
             var sample = first + l;
@@ -153,24 +147,39 @@ public static partial class FactoredEvaluator
                     }
                 }
             }
+            var bit = 1UL << l;
             foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
             {
-                var from = reverseOffsets[neuron];
-                var to = reverseOffsets[neuron + 1];
-                lane.EnsureFeatures(touched + (to - from));
-                var touchedFeatures = lane.TouchedFeatures;
-                for (var k = from; k < to; k++)
+                for (var k = reverseOffsets[neuron]; k < reverseOffsets[neuron + 1]; k++)
                 {
                     var feature = reverseFeatures[k];
-                    ref var count = ref counts[((long)feature * LaneScratch.Lanes) + l];
-                    if (count++ == 0)
+                    var mask = masks[feature];
+                    if ((mask & bit) == 0)
                     {
-                        touchedFeatures[touched++] = feature;
-                        entries += columnOffsets[feature + 1] - columnOffsets[feature];
+                        if (mask == 0)
+                        {
+                            lane.AddTouched(feature);
+                        }
+                        masks[feature] = mask | bit;
+                        continue;
                     }
+                    var slot = slots[feature];
+                    if (slot == 0)
+                    {
+                        if (!lane.TryTakeSlot(out slot))
+                        {
+                            return -1;
+                        }
+                        slots[feature] = slot;
+                    }
+                    lane.Side[(slot * LaneScratch.Lanes) + l]++;
                 }
             }
-            lane.FeatureOffsets[l + 1] = touched;
+        }
+        // Each touched column is counted once per lane that reads it, from the mask, not once per read.
+        foreach (var feature in lane.TouchedFeatures.AsSpan(0, lane.TouchedCount))
+        {
+            entries += (long)BitOperations.PopCount(masks[feature]) * (columnOffsets[feature + 1] - columnOffsets[feature]);
         }
         return entries;
     }
@@ -178,22 +187,20 @@ public static partial class FactoredEvaluator
     /// <summary>
     /// One pass over M's rows: per row, the 64 lanes' sums Σ_i M[u,i]·count_i in 16-bit lanes (bytes for
     /// up to <paramref name="group"/> unit entries at a time, then widened), compared with the row's floor.
-    /// Records every (neuron, lane, accumulator) at or above the floor, in neuron order; returns how many.
+    /// A feature's counts are its mask spread to 64 bytes of 0 or 1 plus its side-table line. Records
+    /// every (neuron, lane, accumulator) at or above the floor, in neuron order; returns how many.
     /// </summary>
     private static int PassRows(ComputeRows rowView, LaneScratch lane, int[] floors, int group)
     {
         var offsets = rowView.Offsets;
-        var columns = rowView.Columns;
-        var weights = rowView.Weights;
-        ref var countBase = ref MemoryMarshal.GetArrayDataReference(lane.Counts);
         var hits = 0;
         for (var row = 0; row < offsets.Length - 1; row++)
         {
             var start = offsets[row];
             var end = offsets[row + 1];
             var (low, high) = rowView.UnitRows[row]
-                ? SumUnitRow(ref countBase, columns, start, end, group)
-                : SumWeightedRow(ref countBase, columns, weights, start, end);
+                ? SumUnitRow(lane, rowView.Columns, start, end, group)
+                : SumWeightedRow(lane, rowView.Columns, rowView.Weights, start, end);
             // Floors are at least 1 and every sum is below 32,767, so a floor beyond 16 bits never fires.
             var floor = Vector512.Create((short)Math.Min(floors[row], short.MaxValue));
             var firing = Vector512.GreaterThanOrEqual(low, floor).ExtractMostSignificantBits()
@@ -215,33 +222,48 @@ public static partial class FactoredEvaluator
         return hits;
     }
 
-    /// <summary>A unit row's 64 sums: byte adds of whole count lines, widened to 16 bits every <paramref name="group"/> entries.</summary>
+    /// <summary>Byte j of the result is byte j / 8 of the source: spreads a 64-bit mask over 64 bytes, 8 per mask byte.</summary>
+    private static readonly Vector512<byte> SpreadBytes = Vector512.Create([.. Enumerable.Range(0, 64).Select(j => (byte)(j / 8))]);
+
+    /// <summary>Byte j keeps bit j mod 8 of its mask byte.</summary>
+    private static readonly Vector512<byte> LaneBits = Vector512.Create([.. Enumerable.Range(0, 64).Select(j => (byte)(1 << (j % 8)))]);
+
+    /// <summary>Feature i's 64 counts as bytes: bit ℓ of its mask (0 or 1) plus its side-table line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (Vector512<short> Low, Vector512<short> High) SumUnitRow(ref byte countBase, int[] columns, int start, int end, int group)
+    private static Vector512<byte> Counts(ref ulong maskBase, ref ushort slotBase, ref byte sideBase, int feature, Vector512<byte> spread, Vector512<byte> bits)
     {
+        var mask = Vector512.Create(Unsafe.Add(ref maskBase, feature)).AsByte();
+        var ones = Vector512.Min(Avx512Vbmi.PermuteVar64x8(mask, spread) & bits, Vector512<byte>.One);
+        return ones + Vector512.LoadUnsafe(ref sideBase, (nuint)Unsafe.Add(ref slotBase, feature) * LaneScratch.Lanes);
+    }
+
+    /// <summary>A unit row's 64 sums: byte adds of the features' counts, widened to 16 bits every <paramref name="group"/> entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<short> Low, Vector512<short> High) SumUnitRow(LaneScratch lane, int[] columns, int start, int end, int group)
+    {
+        ref var maskBase = ref MemoryMarshal.GetArrayDataReference(lane.Masks);
+        ref var slotBase = ref MemoryMarshal.GetArrayDataReference(lane.Slots);
+        ref var sideBase = ref MemoryMarshal.GetArrayDataReference(lane.Side);
+        ref var column = ref MemoryMarshal.GetArrayDataReference(columns);
+        var spread = SpreadBytes;
+        var bits = LaneBits;
         var low = Vector512<short>.Zero;
         var high = Vector512<short>.Zero;
-        ref var column = ref MemoryMarshal.GetArrayDataReference(columns);
         var k = start;
         while (k < end)
         {
             var stop = Math.Min(end, k + (2 * group));
             var even = Vector512<byte>.Zero;
             var odd = Vector512<byte>.Zero;
-            // Two byte sums side by side keep two loads in flight; each takes at most `group` entries.
+            // Two byte sums side by side keep two chains in flight; each takes at most `group` entries.
             for (; k + 1 < stop; k += 2)
             {
-                if (k + PassPrefetch + 1 < columns.Length)
-                {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref countBase, (nint)Unsafe.Add(ref column, k + PassPrefetch) * LaneScratch.Lanes)));
-                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref countBase, (nint)Unsafe.Add(ref column, k + PassPrefetch + 1) * LaneScratch.Lanes)));
-                }
-                even += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k) * LaneScratch.Lanes);
-                odd += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k + 1) * LaneScratch.Lanes);
+                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, bits);
+                odd += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k + 1), spread, bits);
             }
             if (k < stop)
             {
-                even += Vector512.LoadUnsafe(ref countBase, (nuint)Unsafe.Add(ref column, k) * LaneScratch.Lanes);
+                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, bits);
                 k++;
             }
             var (evenLow, evenHigh) = Vector512.Widen(even);
@@ -252,14 +274,17 @@ public static partial class FactoredEvaluator
         return (low, high);
     }
 
-    /// <summary>A row with weights other than one: each line widened to 16 bits and multiplied by its weight.</summary>
-    private static (Vector512<short> Low, Vector512<short> High) SumWeightedRow(ref byte countBase, int[] columns, int[] weights, int start, int end)
+    /// <summary>A row with weights other than one: each feature's counts widened to 16 bits and multiplied by its weight.</summary>
+    private static (Vector512<short> Low, Vector512<short> High) SumWeightedRow(LaneScratch lane, int[] columns, int[] weights, int start, int end)
     {
+        ref var maskBase = ref MemoryMarshal.GetArrayDataReference(lane.Masks);
+        ref var slotBase = ref MemoryMarshal.GetArrayDataReference(lane.Slots);
+        ref var sideBase = ref MemoryMarshal.GetArrayDataReference(lane.Side);
         var low = Vector512<short>.Zero;
         var high = Vector512<short>.Zero;
         for (var k = start; k < end; k++)
         {
-            var (lineLow, lineHigh) = Vector512.Widen(Vector512.LoadUnsafe(ref countBase, (nuint)columns[k] * LaneScratch.Lanes));
+            var (lineLow, lineHigh) = Vector512.Widen(Counts(ref maskBase, ref slotBase, ref sideBase, columns[k], SpreadBytes, LaneBits));
             var weight = (short)weights[k];
             low += lineLow.AsInt16() * weight;
             high += lineHigh.AsInt16() * weight;

@@ -24,6 +24,8 @@ namespace Superposition.Evaluation;
 /// Two scatter modes give the same result: when a sample's scatter covers a good part of the layer
 /// (superposed inputs, where read noise touches most neurons) the accumulators are scanned densely,
 /// which avoids a branch per update; when it is small (explicit inputs) touched neurons are listed.
+/// Per 64 samples the batched pass (FactoredEvaluator.Batched.cs) may replace the per-sample scatter
+/// altogether; the decoding after it is the same.
 /// </remarks>
 public static partial class FactoredEvaluator
 {
@@ -62,9 +64,8 @@ public static partial class FactoredEvaluator
             var one = network.InputEncoding == InputEncoding.Targets
                 ? new SampleBatch(0, [0, 0], [], [0, features.Length], features.ToArray())
                 : new SampleBatch(0, [0, features.Length], features.ToArray(), [0, 0], []);
-            _ = UseBatched(network, one, 0, 1, scratch);
-            BatchedForward(network, one, 0, 1, scratch);
-            positive = LanePositive(network, scratch, 0);
+            _ = UseBatched(network, one, 0, 1, scratch); // throws where the batched pass does not apply
+            positive = BatchedForward(network, one, 0, 1, scratch) ? LanePositive(network, scratch, 0) : Forward(network, features, scratch);
         }
         else
         {
@@ -89,11 +90,7 @@ public static partial class FactoredEvaluator
         for (var first = 0; first < batch.Count; first += LaneScratch.Lanes)
         {
             var lanes = Math.Min(LaneScratch.Lanes, batch.Count - first);
-            var batched = UseBatched(network, batch, first, lanes, scratch);
-            if (batched)
-            {
-                BatchedForward(network, batch, first, lanes, scratch);
-            }
+            var batched = UseBatched(network, batch, first, lanes, scratch) && BatchedForward(network, batch, first, lanes, scratch);
             for (var sample = first; sample < first + lanes; sample++)
             {
                 var truth = batch.Truth(sample);

@@ -1,28 +1,42 @@
 namespace Superposition.Evaluation;
 
 /// <summary>
-/// Working memory of the batched forward pass (<see cref="FactoredEvaluator"/>), made on the first
-/// batched chunk: |C_i ∩ a| of every input feature for 64 samples at once, feature-major, one byte per
-/// sample (a feature's 64 counts are one cache line), kept at zero between chunks; the features each
-/// sample touched, to reset them; the firing neurons the pass found, with their sample and accumulator.
+/// Working memory of the batched forward pass (<see cref="FactoredEvaluator"/>), made on its first chunk,
+/// for 64 samples ("lanes") at once. Per input feature i: a 64-bit mask of the lanes with |C_i ∩ a| ≥ 1
+/// (8 bytes, so the masks of 10^5 features fit a core's L2 cache), and, only for the few features some
+/// lane counts twice or more, a slot in a side table of 64 bytes holding |C_i ∩ a| − 1 per lane. All kept
+/// at zero between chunks; slot 0 is a line of zeros that every other feature points to.
 /// </summary>
 internal sealed class LaneScratch
 {
-    /// <summary>Samples per pass: one byte each in a 64-byte line per feature.</summary>
+    /// <summary>Samples per pass: one bit of a feature's mask each.</summary>
     public const int Lanes = 64;
 
     public LaneScratch(int featureCount)
     {
-        Counts = new byte[(long)featureCount * Lanes];
+        Masks = new ulong[featureCount];
+        Slots = new ushort[featureCount];
     }
 
-    /// <summary>Counts[feature · 64 + lane] = |C_feature ∩ a_lane|.</summary>
-    public byte[] Counts { get; }
+    /// <summary>Bit ℓ of Masks[i]: lane ℓ's sample reads feature i at least once.</summary>
+    public ulong[] Masks { get; }
 
-    /// <summary>The features touched by lane ℓ are TouchedFeatures[FeatureOffsets[ℓ] .. FeatureOffsets[ℓ + 1]].</summary>
+    /// <summary>The side-table slot of feature i, or 0 (the zero line) when no lane counts it twice.</summary>
+    public ushort[] Slots { get; }
+
+    /// <summary>Side[slot · 64 + ℓ] = |C_i ∩ a_ℓ| − 1 for the feature i holding that slot.</summary>
+    public byte[] Side { get; private set; } = new byte[Lanes * 1024];
+
+    /// <summary>The most slots a chunk may take, the zero line included: what 16-bit slot numbers hold (tests lower it to reach the fallback).</summary>
+    public int SlotLimit { get; init; } = ushort.MaxValue + 1;
+
+    /// <summary>Slots in use, the zero line included.</summary>
+    public int SlotCount { get; set; } = 1;
+
+    /// <summary>The features whose mask is non-zero in this chunk, to reset them.</summary>
     public int[] TouchedFeatures { get; private set; } = new int[4096];
 
-    public int[] FeatureOffsets { get; } = new int[Lanes + 1];
+    public int TouchedCount { get; set; }
 
     /// <summary>Firing (neuron, lane, accumulator) triples of the last pass, in neuron order, then sorted by lane.</summary>
     public int[] HitNeurons { get; private set; } = new int[4096];
@@ -38,14 +52,44 @@ internal sealed class LaneScratch
     /// <summary>The hits of lane ℓ, after sorting, are at [HitOffsets[ℓ] .. HitOffsets[ℓ + 1]).</summary>
     public int[] HitOffsets { get; } = new int[Lanes + 1];
 
-    public void EnsureFeatures(int needed)
+    /// <summary>Takes a fresh side-table slot (zeroed), growing the table; false when the slots run out (<see cref="SlotLimit"/>).</summary>
+    public bool TryTakeSlot(out ushort slot)
     {
-        if (needed > TouchedFeatures.Length)
+        if (SlotCount >= SlotLimit)
         {
-            var grown = new int[Math.Max(needed, 2 * TouchedFeatures.Length)];
-            TouchedFeatures.CopyTo(grown, 0);
-            TouchedFeatures = grown;
+            slot = 0;
+            return false;
         }
+        if ((SlotCount + 1) * Lanes > Side.Length)
+        {
+            var grown = new byte[2 * Side.Length];
+            Side.CopyTo(grown, 0);
+            Side = grown;
+        }
+        slot = (ushort)SlotCount++;
+        return true;
+    }
+
+    public void AddTouched(int feature)
+    {
+        if (TouchedCount == TouchedFeatures.Length)
+        {
+            TouchedFeatures = Grown(TouchedFeatures, 2 * TouchedFeatures.Length);
+        }
+        TouchedFeatures[TouchedCount++] = feature;
+    }
+
+    /// <summary>Returns masks, slots and side table to zero for the next chunk.</summary>
+    public void Reset()
+    {
+        foreach (var feature in TouchedFeatures.AsSpan(0, TouchedCount))
+        {
+            Masks[feature] = 0;
+            Slots[feature] = 0;
+        }
+        Array.Clear(Side, Lanes, (SlotCount - 1) * Lanes);
+        TouchedCount = 0;
+        SlotCount = 1;
     }
 
     public void EnsureHits(int needed)

@@ -15,12 +15,6 @@ internal sealed class ComputeRows
         {
             var weights = Weights.AsSpan(Offsets[row], Offsets[row + 1] - Offsets[row]);
             UnitRows[row] = !weights.ContainsAnyExcept(1);
-            long sum = 0;
-            foreach (var weight in weights)
-            {
-                sum += weight;
-            }
-            MaxRowWeight = Math.Max(MaxRowWeight, sum);
             MaxEntryWeight = Math.Max(MaxEntryWeight, MaxOf(weights));
         }
     }
@@ -34,9 +28,6 @@ internal sealed class ComputeRows
 
     /// <summary>Per row, whether every weight is 1.</summary>
     public bool[] UnitRows { get; }
-
-    /// <summary>The largest Σ_i M[u,i] over rows u: times the largest count |C_i ∩ a|, it bounds every accumulator.</summary>
-    public long MaxRowWeight { get; }
 
     /// <summary>The largest single weight of M.</summary>
     public int MaxEntryWeight { get; }
