@@ -128,7 +128,6 @@ public static partial class FactoredEvaluator
         var reverseFeatures = inputCode.ReverseFeatures;
         var columnOffsets = network.Compute!.ColumnOffsetSpan;
         var masks = lane.Masks;
-        var slots = lane.Slots;
         long entries = 0;
         for (var l = 0; l < lanes; l++)
         {
@@ -152,36 +151,40 @@ public static partial class FactoredEvaluator
             {
                 for (var k = reverseOffsets[neuron]; k < reverseOffsets[neuron + 1]; k++)
                 {
+                    // Set the bit unconditionally; only a second read of the feature by this lane (rare) branches.
                     var feature = reverseFeatures[k];
                     var mask = masks[feature];
-                    if ((mask & bit) == 0)
+                    masks[feature] = mask | bit;
+                    if ((mask & bit) != 0 && !CountAgain(lane, feature, l))
                     {
-                        if (mask == 0)
-                        {
-                            lane.AddTouched(feature);
-                        }
-                        masks[feature] = mask | bit;
-                        continue;
+                        return -1;
                     }
-                    var slot = slots[feature];
-                    if (slot == 0)
-                    {
-                        if (!lane.TryTakeSlot(out slot))
-                        {
-                            return -1;
-                        }
-                        slots[feature] = slot;
-                    }
-                    lane.Side[(slot * LaneScratch.Lanes) + l]++;
                 }
             }
         }
-        // Each touched column is counted once per lane that reads it, from the mask, not once per read.
-        foreach (var feature in lane.TouchedFeatures.AsSpan(0, lane.TouchedCount))
+        // Each column counts once per lane that reads it: one pass over the masks (cheaper per chunk than
+        // listing touched features on the way, whose branch the encoding cannot predict).
+        for (var feature = 0; feature < masks.Length; feature++)
         {
             entries += (long)BitOperations.PopCount(masks[feature]) * (columnOffsets[feature + 1] - columnOffsets[feature]);
         }
         return entries;
+    }
+
+    /// <summary>Adds one to lane <paramref name="l"/>'s side-table count of <paramref name="feature"/>, taking a slot on its first; false when none is left.</summary>
+    private static bool CountAgain(LaneScratch lane, int feature, int l)
+    {
+        var slot = lane.Slots[feature];
+        if (slot == 0)
+        {
+            if (!lane.TryTakeSlot(feature, out slot))
+            {
+                return false;
+            }
+            lane.Slots[feature] = slot;
+        }
+        lane.Side[(slot * LaneScratch.Lanes) + l]++;
+        return true;
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ internal sealed class LaneScratch
     public ushort[] Slots { get; }
 
     /// <summary>Side[slot · 64 + ℓ] = |C_i ∩ a_ℓ| − 1 for the feature i holding that slot.</summary>
-    public byte[] Side { get; private set; } = new byte[Lanes * 1024];
+    public byte[] Side { get; private set; } = new byte[1024 * Lanes];
 
     /// <summary>The most slots a chunk may take, the zero line included: what 16-bit slot numbers hold (tests lower it to reach the fallback).</summary>
     public int SlotLimit { get; init; } = ushort.MaxValue + 1;
@@ -33,10 +33,8 @@ internal sealed class LaneScratch
     /// <summary>Slots in use, the zero line included.</summary>
     public int SlotCount { get; set; } = 1;
 
-    /// <summary>The features whose mask is non-zero in this chunk, to reset them.</summary>
-    public int[] TouchedFeatures { get; private set; } = new int[4096];
-
-    public int TouchedCount { get; set; }
+    /// <summary>SlotOwners[slot] is the feature holding that slot, to reset it.</summary>
+    public int[] SlotOwners { get; private set; } = new int[1024];
 
     /// <summary>Firing (neuron, lane, accumulator) triples of the last pass, in neuron order, then sorted by lane.</summary>
     public int[] HitNeurons { get; private set; } = new int[4096];
@@ -53,42 +51,34 @@ internal sealed class LaneScratch
     public int[] HitOffsets { get; } = new int[Lanes + 1];
 
     /// <summary>Takes a fresh side-table slot (zeroed), growing the table; false when the slots run out (<see cref="SlotLimit"/>).</summary>
-    public bool TryTakeSlot(out ushort slot)
+    public bool TryTakeSlot(int feature, out ushort slot)
     {
         if (SlotCount >= SlotLimit)
         {
             slot = 0;
             return false;
         }
-        if ((SlotCount + 1) * Lanes > Side.Length)
+        if (SlotCount == SlotOwners.Length)
         {
-            var grown = new byte[2 * Side.Length];
+            SlotOwners = Grown(SlotOwners, 2 * SlotOwners.Length);
+            var grown = new byte[SlotOwners.Length * Lanes];
             Side.CopyTo(grown, 0);
             Side = grown;
         }
+        SlotOwners[SlotCount] = feature;
         slot = (ushort)SlotCount++;
         return true;
-    }
-
-    public void AddTouched(int feature)
-    {
-        if (TouchedCount == TouchedFeatures.Length)
-        {
-            TouchedFeatures = Grown(TouchedFeatures, 2 * TouchedFeatures.Length);
-        }
-        TouchedFeatures[TouchedCount++] = feature;
     }
 
     /// <summary>Returns masks, slots and side table to zero for the next chunk.</summary>
     public void Reset()
     {
-        foreach (var feature in TouchedFeatures.AsSpan(0, TouchedCount))
+        Array.Clear(Masks);
+        foreach (var feature in SlotOwners.AsSpan(1, SlotCount - 1))
         {
-            Masks[feature] = 0;
             Slots[feature] = 0;
         }
         Array.Clear(Side, Lanes, (SlotCount - 1) * Lanes);
-        TouchedCount = 0;
         SlotCount = 1;
     }
 
