@@ -65,11 +65,12 @@ public static partial class FactoredEvaluator
         return scatterEntries >= BatchedWorkRatio * compute.NonzeroCount && BatchedAllowed(network, scratch);
     }
 
-    /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes, byte-sized counts, cache-sized masks.</summary>
+    /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes and bit transforms, byte-sized counts, cache-sized masks.</summary>
     private static bool BatchedFeasible(Network network, EvaluationScratch scratch) =>
         network.Compute is { } compute
         && Vector512.IsHardwareAccelerated
         && Avx512Vbmi.IsSupported
+        && Gfni.V512.IsSupported
         && scratch.MaxInputWidth <= byte.MaxValue
         && (long)compute.ColumnCount * sizeof(ulong) <= MaxLaneMaskBytes;
 
@@ -148,7 +149,7 @@ public static partial class FactoredEvaluator
                     }
                 }
             }
-            var bit = 1UL << l;
+            var bit = 1UL << LaneScratch.MaskBit(l);
             foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
             {
                 for (var k = reverseOffsets[neuron]; k < reverseOffsets[neuron + 1]; k++)
@@ -227,18 +228,25 @@ public static partial class FactoredEvaluator
         return hits;
     }
 
-    /// <summary>Byte j of the result is byte j / 8 of the source: spreads a 64-bit mask over 64 bytes, 8 per mask byte.</summary>
-    private static readonly Vector512<byte> SpreadBytes = Vector512.Create([.. Enumerable.Range(0, 64).Select(j => (byte)(j / 8))]);
+    /// <summary>Byte j of the result is byte j mod 8 of the source, the mask byte that holds lane j's bit.</summary>
+    private static readonly Vector512<byte> SpreadBytes = Vector512.Create([.. Enumerable.Range(0, 64).Select(j => (byte)(j % 8))]);
 
-    /// <summary>Byte j keeps bit j mod 8 of its mask byte.</summary>
-    private static readonly Vector512<byte> LaneBits = Vector512.Create([.. Enumerable.Range(0, 64).Select(j => (byte)(1 << (j % 8)))]);
+    /// <summary>
+    /// Per 8-byte group q (lanes 8q … 8q + 7), the bit matrix of a Galois-field affine transform that maps
+    /// a byte to its bit q, as 0 or 1: row 0 of the matrix (the group's top byte) selects bit q.
+    /// </summary>
+    private static readonly Vector512<byte> PickBit = Vector512.Create([.. Enumerable.Range(0, 8).Select(q => (1UL << q) << 56)]).AsByte();
 
-    /// <summary>Feature i's 64 counts as bytes: bit ℓ of its mask (0 or 1) plus its side-table line.</summary>
+    /// <summary>
+    /// Feature i's 64 counts as bytes: lane ℓ's bit of its mask (0 or 1) plus its side-table line. Two
+    /// instructions spread the mask: a byte permute puts mask byte ℓ mod 8 in byte ℓ, and the affine
+    /// transform keeps bit ℓ / 8 of it (<see cref="LaneScratch.MaskBit"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Counts(ref ulong maskBase, ref ushort slotBase, ref byte sideBase, int feature, Vector512<byte> spread, Vector512<byte> bits)
+    private static Vector512<byte> Counts(ref ulong maskBase, ref ushort slotBase, ref byte sideBase, int feature, Vector512<byte> spread, Vector512<byte> pick)
     {
         var mask = Vector512.Create(Unsafe.Add(ref maskBase, feature)).AsByte();
-        var ones = Vector512.Min(Avx512Vbmi.PermuteVar64x8(mask, spread) & bits, Vector512<byte>.One);
+        var ones = Gfni.V512.GaloisFieldAffineTransform(Avx512Vbmi.PermuteVar64x8(mask, spread), pick, 0);
         return ones + Vector512.LoadUnsafe(ref sideBase, (nuint)Unsafe.Add(ref slotBase, feature) * LaneScratch.Lanes);
     }
 
@@ -251,7 +259,7 @@ public static partial class FactoredEvaluator
         ref var sideBase = ref MemoryMarshal.GetArrayDataReference(lane.Side);
         ref var column = ref MemoryMarshal.GetArrayDataReference(columns);
         var spread = SpreadBytes;
-        var bits = LaneBits;
+        var pick = PickBit;
         var low = Vector512<short>.Zero;
         var high = Vector512<short>.Zero;
         var k = start;
@@ -263,12 +271,12 @@ public static partial class FactoredEvaluator
             // Two byte sums side by side keep two chains in flight; each takes at most `group` entries.
             for (; k + 1 < stop; k += 2)
             {
-                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, bits);
-                odd += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k + 1), spread, bits);
+                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, pick);
+                odd += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k + 1), spread, pick);
             }
             if (k < stop)
             {
-                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, bits);
+                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, pick);
                 k++;
             }
             var (evenLow, evenHigh) = Vector512.Widen(even);
@@ -289,7 +297,7 @@ public static partial class FactoredEvaluator
         var high = Vector512<short>.Zero;
         for (var k = start; k < end; k++)
         {
-            var (lineLow, lineHigh) = Vector512.Widen(Counts(ref maskBase, ref slotBase, ref sideBase, columns[k], SpreadBytes, LaneBits));
+            var (lineLow, lineHigh) = Vector512.Widen(Counts(ref maskBase, ref slotBase, ref sideBase, columns[k], SpreadBytes, PickBit));
             var weight = (short)weights[k];
             low += lineLow.AsInt16() * weight;
             high += lineHigh.AsInt16() * weight;

@@ -18,7 +18,14 @@ internal sealed class LaneScratch
         Slots = new ushort[featureCount];
     }
 
-    /// <summary>Bit ℓ of Masks[i]: lane ℓ's sample reads feature i at least once.</summary>
+    /// <summary>
+    /// Where lane ℓ's bit sits in a mask: bit ℓ / 8 of byte ℓ mod 8. Stored so, byte j mod 8 of the mask,
+    /// copied to byte j, holds lane j's bit at a position fixed for each group of 8 lanes, which one
+    /// affine transform per group extracts.
+    /// </summary>
+    public static int MaskBit(int lane) => (lane % 8 * 8) + (lane / 8);
+
+    /// <summary>Bit <see cref="MaskBit"/>(ℓ) of Masks[i]: lane ℓ's sample reads feature i at least once.</summary>
     public ulong[] Masks { get; }
 
     /// <summary>The side-table slot of feature i, or 0 (the zero line) when no lane counts it twice.</summary>
