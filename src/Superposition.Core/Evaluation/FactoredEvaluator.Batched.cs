@@ -20,8 +20,8 @@ namespace Superposition.Evaluation;
 /// </summary>
 /// <remarks>
 /// Exact like the scatter: counts and sums are integers. The pass runs only when no sum can overflow its
-/// lane: every count fits a byte (input codes at most 255 wide), a byte group of
-/// <see cref="GroupEntries"/> entries stays below 256, and every row's whole sum below 32,767 in 16 bits.
+/// 16-bit lane: every row's whole sum stays below 32,767 (checked once per network), and byte sums of
+/// mask bits are widened before they can pass 255.
 /// </remarks>
 public static partial class FactoredEvaluator
 {
@@ -39,6 +39,9 @@ public static partial class FactoredEvaluator
     /// random reads of them are cheap: at most this many bytes per worker (2 MB: m ≤ 262,144 features).
     /// </summary>
     private const long MaxLaneMaskBytes = 2L << 20;
+
+    /// <summary>The corrections (128 bytes per output neuron, read in order once per pass) may take at most this much per worker.</summary>
+    private const long MaxCorrectionBytes = 32L << 20;
 
     private static bool UseBatched(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
     {
@@ -65,14 +68,14 @@ public static partial class FactoredEvaluator
         return scatterEntries >= BatchedWorkRatio * compute.NonzeroCount && BatchedAllowed(network, scratch);
     }
 
-    /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes and bit transforms, byte-sized counts, cache-sized masks.</summary>
+    /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes and bit transforms, cache-sized masks, bounded corrections.</summary>
     private static bool BatchedFeasible(Network network, EvaluationScratch scratch) =>
         network.Compute is { } compute
         && Vector512.IsHardwareAccelerated
         && Avx512Vbmi.IsSupported
         && Gfni.V512.IsSupported
-        && scratch.MaxInputWidth <= byte.MaxValue
-        && (long)compute.ColumnCount * sizeof(ulong) <= MaxLaneMaskBytes;
+        && (long)compute.ColumnCount * sizeof(ulong) <= MaxLaneMaskBytes
+        && (long)compute.RowCount * LaneScratch.Lanes * sizeof(short) <= MaxCorrectionBytes;
 
     /// <summary>Whether the batched pass is exact on this network: feasible, and no row sum can reach 32,767 (builds the row view once).</summary>
     internal static bool BatchedAllowed(Network network, EvaluationScratch scratch)
@@ -87,42 +90,29 @@ public static partial class FactoredEvaluator
     }
 
     /// <summary>
-    /// How many unit-weight entries a byte lane can add before it must be widened: each adds at most the
-    /// largest input width, and the byte must stay at most 255.
+    /// Encodes samples [first, first + lanes) of the batch into the lane masks and corrections, passes
+    /// once over M's rows, and leaves each lane's firing neurons and accumulators in scratch.Lanes,
+    /// sorted by lane; leaves masks and corrections at zero.
     /// </summary>
-    private static int GroupEntries(int maxCount) => Math.Max(1, byte.MaxValue / Math.Max(1, maxCount));
-
-    /// <summary>
-    /// Encodes samples [first, first + lanes) of the batch into the lane masks, passes once over M's rows,
-    /// and leaves each lane's firing neurons and accumulators in scratch.Lanes, sorted by lane; leaves the
-    /// masks at zero. Returns false, with nothing left behind, when the chunk needs more side-table slots
-    /// than 16 bits number; the caller then scatters its samples one by one.
-    /// </summary>
-    private static bool BatchedForward(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
+    private static void BatchedForward(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch)
     {
         var compute = network.Compute!;
         var rowView = compute.RowView;
-        var lane = scratch.Lanes ??= new LaneScratch(compute.ColumnCount);
+        var lane = scratch.Lanes ??= new LaneScratch(compute.ColumnCount, compute.RowCount);
         var targets = network.InputEncoding == InputEncoding.Targets;
-        var entries = EncodeLanes(network, batch, first, lanes, scratch, lane, targets);
-        if (entries < 0)
-        {
-            lane.Reset();
-            return false;
-        }
-        scratch.TouchedEntries += entries;
+        scratch.TouchedEntries += EncodeLanes(network, batch, first, lanes, scratch, lane, targets);
         scratch.BatchedSamples += lanes;
-        var hits = PassRows(rowView, lane, scratch.FireFloors, GroupEntries(scratch.MaxInputWidth));
+        ApplyRepeats(compute, lane);
+        var hits = PassRows(rowView, lane, scratch.FireFloors);
         SortHitsByLane(lane, hits);
         lane.Reset();
-        return true;
     }
 
     /// <summary>
-    /// Sets lane ℓ's bit of every feature its sample reads and counts second and later reads in the side
-    /// table. Returns Σ over lanes of the touched columns' lengths (the entries the scatter would have
-    /// read, so that <see cref="EvaluationScratch.TouchedEntries"/> means the same on both paths), or −1
-    /// when the side table ran out of slots.
+    /// Sets lane ℓ's bit of every feature its sample reads, and lists each further read of a feature by
+    /// the same lane (a count above one) as a repeat. Returns Σ over lanes of the touched columns'
+    /// lengths: the entries the scatter would have read, so that
+    /// <see cref="EvaluationScratch.TouchedEntries"/> means the same on both paths.
     /// </summary>
     private static long EncodeLanes(Network network, SampleBatch batch, int first, int lanes, EvaluationScratch scratch, LaneScratch lane, bool targets)
     {
@@ -131,7 +121,6 @@ public static partial class FactoredEvaluator
         var reverseFeatures = inputCode.ReverseFeatures;
         var columnOffsets = network.Compute!.ColumnOffsetSpan;
         var masks = lane.Masks;
-        long entries = 0;
         for (var l = 0; l < lanes; l++)
         {
             var sample = first + l;
@@ -158,15 +147,16 @@ public static partial class FactoredEvaluator
                     var feature = reverseFeatures[k];
                     var mask = masks[feature];
                     masks[feature] = mask | bit;
-                    if ((mask & bit) != 0 && !CountAgain(lane, feature, l))
+                    if ((mask & bit) != 0)
                     {
-                        return -1;
+                        lane.AddRepeat(feature, l);
                     }
                 }
             }
         }
         // Each column counts once per lane that reads it: one pass over the masks (cheaper per chunk than
         // listing touched features on the way, whose branch the encoding cannot predict).
+        long entries = 0;
         for (var feature = 0; feature < masks.Length; feature++)
         {
             entries += (long)BitOperations.PopCount(masks[feature]) * (columnOffsets[feature + 1] - columnOffsets[feature]);
@@ -174,39 +164,50 @@ public static partial class FactoredEvaluator
         return entries;
     }
 
-    /// <summary>Adds one to lane <paramref name="l"/>'s side-table count of <paramref name="feature"/>, taking a slot on its first; false when none is left.</summary>
-    private static bool CountAgain(LaneScratch lane, int feature, int l)
+    /// <summary>
+    /// Adds each repeat's M[u, i] into its lane of the corrections of every row u of column i: with the
+    /// masks' one per reading lane, the counts |C_i ∩ a| in full. Repeats are few (the active features'
+    /// own codes and the features two set neurons share), so a scatter through M's columns is cheap here.
+    /// </summary>
+    private static void ApplyRepeats(ComputeMatrix compute, LaneScratch lane)
     {
-        var slot = lane.Slots[feature];
-        if (slot == 0)
+        var corrections = lane.Corrections;
+        foreach (var repeat in lane.Repeats.AsSpan(0, lane.RepeatCount))
         {
-            if (!lane.TryTakeSlot(feature, out slot))
+            var feature = repeat >> 6;
+            var l = repeat & (LaneScratch.Lanes - 1);
+            var rows = compute.Rows(feature);
+            var weights = compute.Weights(feature);
+            for (var k = 0; k < rows.Length; k++)
             {
-                return false;
+                corrections[(rows[k] * LaneScratch.Lanes) + l] += (short)weights[k];
             }
-            lane.Slots[feature] = slot;
         }
-        lane.Side[(slot * LaneScratch.Lanes) + l]++;
-        return true;
     }
 
     /// <summary>
-    /// One pass over M's rows: per row, the 64 lanes' sums Σ_i M[u,i]·count_i in 16-bit lanes (bytes for
-    /// up to <paramref name="group"/> unit entries at a time, then widened), compared with the row's floor.
-    /// A feature's counts are its mask spread to 64 bytes of 0 or 1 plus its side-table line. Records
-    /// every (neuron, lane, accumulator) at or above the floor, in neuron order; returns how many.
+    /// One pass over M's rows: per row, the 64 lanes' sums Σ_i M[u,i]·count_i in 16-bit lanes (the mask
+    /// bits summed as bytes, widened every <see cref="LaneScratch.GroupEntries"/> entries, plus the row's
+    /// corrections), compared with the row's floor. Records every (neuron, lane, accumulator) at or above
+    /// the floor, in neuron order, and returns how many; zeroes the corrections it read.
     /// </summary>
-    private static int PassRows(ComputeRows rowView, LaneScratch lane, int[] floors, int group)
+    private static int PassRows(ComputeRows rowView, LaneScratch lane, int[] floors)
     {
         var offsets = rowView.Offsets;
+        ref var correctionBase = ref MemoryMarshal.GetArrayDataReference(lane.Corrections);
         var hits = 0;
         for (var row = 0; row < offsets.Length - 1; row++)
         {
             var start = offsets[row];
             var end = offsets[row + 1];
             var (low, high) = rowView.UnitRows[row]
-                ? SumUnitRow(lane, rowView.Columns, start, end, group)
-                : SumWeightedRow(lane, rowView.Columns, rowView.Weights, start, end);
+                ? SumUnitRow(lane.Masks, rowView.Columns, start, end, lane.GroupEntries)
+                : SumWeightedRow(lane.Masks, rowView.Columns, rowView.Weights, start, end);
+            var at = (nuint)row * LaneScratch.Lanes;
+            low += Vector512.LoadUnsafe(ref correctionBase, at);
+            high += Vector512.LoadUnsafe(ref correctionBase, at + 32);
+            Vector512<short>.Zero.StoreUnsafe(ref correctionBase, at);
+            Vector512<short>.Zero.StoreUnsafe(ref correctionBase, at + 32);
             // Floors are at least 1 and every sum is below 32,767, so a floor beyond 16 bits never fires.
             var floor = Vector512.Create((short)Math.Min(floors[row], short.MaxValue));
             var firing = Vector512.GreaterThanOrEqual(low, floor).ExtractMostSignificantBits()
@@ -238,25 +239,19 @@ public static partial class FactoredEvaluator
     private static readonly Vector512<byte> PickBit = Vector512.Create([.. Enumerable.Range(0, 8).Select(q => (1UL << q) << 56)]).AsByte();
 
     /// <summary>
-    /// Feature i's 64 counts as bytes: lane ℓ's bit of its mask (0 or 1) plus its side-table line. Two
-    /// instructions spread the mask: a byte permute puts mask byte ℓ mod 8 in byte ℓ, and the affine
-    /// transform keeps bit ℓ / 8 of it (<see cref="LaneScratch.MaskBit"/>).
+    /// A feature's mask as 64 bytes of 0 or 1, byte ℓ for lane ℓ. Two instructions: a byte permute puts
+    /// mask byte ℓ mod 8 in byte ℓ, and the affine transform keeps bit ℓ / 8 of it
+    /// (<see cref="LaneScratch.MaskBit"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Counts(ref ulong maskBase, ref ushort slotBase, ref byte sideBase, int feature, Vector512<byte> spread, Vector512<byte> pick)
-    {
-        var mask = Vector512.Create(Unsafe.Add(ref maskBase, feature)).AsByte();
-        var ones = Gfni.V512.GaloisFieldAffineTransform(Avx512Vbmi.PermuteVar64x8(mask, spread), pick, 0);
-        return ones + Vector512.LoadUnsafe(ref sideBase, (nuint)Unsafe.Add(ref slotBase, feature) * LaneScratch.Lanes);
-    }
+    private static Vector512<byte> Spread(ulong mask, Vector512<byte> spread, Vector512<byte> pick) =>
+        Gfni.V512.GaloisFieldAffineTransform(Avx512Vbmi.PermuteVar64x8(Vector512.Create(mask).AsByte(), spread), pick, 0);
 
-    /// <summary>A unit row's 64 sums: byte adds of the features' counts, widened to 16 bits every <paramref name="group"/> entries.</summary>
+    /// <summary>A unit row's 64 sums of mask bits: byte adds, widened to 16 bits every <paramref name="group"/> entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<short> Low, Vector512<short> High) SumUnitRow(LaneScratch lane, int[] columns, int start, int end, int group)
+    private static (Vector512<short> Low, Vector512<short> High) SumUnitRow(ulong[] masks, int[] columns, int start, int end, int group)
     {
-        ref var maskBase = ref MemoryMarshal.GetArrayDataReference(lane.Masks);
-        ref var slotBase = ref MemoryMarshal.GetArrayDataReference(lane.Slots);
-        ref var sideBase = ref MemoryMarshal.GetArrayDataReference(lane.Side);
+        ref var maskBase = ref MemoryMarshal.GetArrayDataReference(masks);
         ref var column = ref MemoryMarshal.GetArrayDataReference(columns);
         var spread = SpreadBytes;
         var pick = PickBit;
@@ -271,12 +266,12 @@ public static partial class FactoredEvaluator
             // Two byte sums side by side keep two chains in flight; each takes at most `group` entries.
             for (; k + 1 < stop; k += 2)
             {
-                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, pick);
-                odd += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k + 1), spread, pick);
+                even += Spread(Unsafe.Add(ref maskBase, Unsafe.Add(ref column, k)), spread, pick);
+                odd += Spread(Unsafe.Add(ref maskBase, Unsafe.Add(ref column, k + 1)), spread, pick);
             }
             if (k < stop)
             {
-                even += Counts(ref maskBase, ref slotBase, ref sideBase, Unsafe.Add(ref column, k), spread, pick);
+                even += Spread(Unsafe.Add(ref maskBase, Unsafe.Add(ref column, k)), spread, pick);
                 k++;
             }
             var (evenLow, evenHigh) = Vector512.Widen(even);
@@ -287,17 +282,14 @@ public static partial class FactoredEvaluator
         return (low, high);
     }
 
-    /// <summary>A row with weights other than one: each feature's counts widened to 16 bits and multiplied by its weight.</summary>
-    private static (Vector512<short> Low, Vector512<short> High) SumWeightedRow(LaneScratch lane, int[] columns, int[] weights, int start, int end)
+    /// <summary>A row with weights other than one: each feature's mask bits widened to 16 bits and multiplied by its weight.</summary>
+    private static (Vector512<short> Low, Vector512<short> High) SumWeightedRow(ulong[] masks, int[] columns, int[] weights, int start, int end)
     {
-        ref var maskBase = ref MemoryMarshal.GetArrayDataReference(lane.Masks);
-        ref var slotBase = ref MemoryMarshal.GetArrayDataReference(lane.Slots);
-        ref var sideBase = ref MemoryMarshal.GetArrayDataReference(lane.Side);
         var low = Vector512<short>.Zero;
         var high = Vector512<short>.Zero;
         for (var k = start; k < end; k++)
         {
-            var (lineLow, lineHigh) = Vector512.Widen(Counts(ref maskBase, ref slotBase, ref sideBase, columns[k], SpreadBytes, PickBit));
+            var (lineLow, lineHigh) = Vector512.Widen(Spread(masks[columns[k]], SpreadBytes, PickBit));
             var weight = (short)weights[k];
             low += lineLow.AsInt16() * weight;
             high += lineHigh.AsInt16() * weight;

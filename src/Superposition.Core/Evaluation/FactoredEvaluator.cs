@@ -65,7 +65,8 @@ public static partial class FactoredEvaluator
                 ? new SampleBatch(0, [0, 0], [], [0, features.Length], features.ToArray())
                 : new SampleBatch(0, [0, features.Length], features.ToArray(), [0, 0], []);
             _ = UseBatched(network, one, 0, 1, scratch); // throws where the batched pass does not apply
-            positive = BatchedForward(network, one, 0, 1, scratch) ? LanePositive(network, scratch, 0) : Forward(network, features, scratch);
+            BatchedForward(network, one, 0, 1, scratch);
+            positive = LanePositive(network, scratch, 0);
         }
         else
         {
@@ -90,7 +91,11 @@ public static partial class FactoredEvaluator
         for (var first = 0; first < batch.Count; first += LaneScratch.Lanes)
         {
             var lanes = Math.Min(LaneScratch.Lanes, batch.Count - first);
-            var batched = UseBatched(network, batch, first, lanes, scratch) && BatchedForward(network, batch, first, lanes, scratch);
+            var batched = UseBatched(network, batch, first, lanes, scratch);
+            if (batched)
+            {
+                BatchedForward(network, batch, first, lanes, scratch);
+            }
             for (var sample = first; sample < first + lanes; sample++)
             {
                 var truth = batch.Truth(sample);

@@ -2,20 +2,20 @@ namespace Superposition.Evaluation;
 
 /// <summary>
 /// Working memory of the batched forward pass (<see cref="FactoredEvaluator"/>), made on its first chunk,
-/// for 64 samples ("lanes") at once. Per input feature i: a 64-bit mask of the lanes with |C_i ∩ a| ≥ 1
-/// (8 bytes, so the masks of 10^5 features fit a core's L2 cache), and, only for the few features some
-/// lane counts twice or more, a slot in a side table of 64 bytes holding |C_i ∩ a| − 1 per lane. All kept
-/// at zero between chunks; slot 0 is a line of zeros that every other feature points to.
+/// for 64 samples ("lanes") at once: per input feature a 64-bit mask of the lanes with |C_i ∩ a| ≥ 1
+/// (8 bytes, so the masks of 10^5 features fit a core's L2 cache); the repeats, each a further read of a
+/// feature by a lane (counts above one); and per output neuron 64 16-bit corrections that carry the
+/// repeats' weights into the pass. Masks and corrections are kept at zero between chunks.
 /// </summary>
 internal sealed class LaneScratch
 {
     /// <summary>Samples per pass: one bit of a feature's mask each.</summary>
     public const int Lanes = 64;
 
-    public LaneScratch(int featureCount)
+    public LaneScratch(int featureCount, int rowCount)
     {
         Masks = new ulong[featureCount];
-        Slots = new ushort[featureCount];
+        Corrections = new short[(long)rowCount * Lanes];
     }
 
     /// <summary>
@@ -25,23 +25,22 @@ internal sealed class LaneScratch
     /// </summary>
     public static int MaskBit(int lane) => (lane % 8 * 8) + (lane / 8);
 
+    /// <summary>
+    /// Unit entries a byte lane adds before it is widened to 16 bits: each adds 0 or 1 (a mask bit; counts
+    /// above one go through the corrections), and a byte holds 255. Tests lower it to widen often.
+    /// </summary>
+    public int GroupEntries { get; init; } = byte.MaxValue;
+
     /// <summary>Bit <see cref="MaskBit"/>(ℓ) of Masks[i]: lane ℓ's sample reads feature i at least once.</summary>
     public ulong[] Masks { get; }
 
-    /// <summary>The side-table slot of feature i, or 0 (the zero line) when no lane counts it twice.</summary>
-    public ushort[] Slots { get; }
+    /// <summary>Corrections[u · 64 + ℓ]: Σ M[u, i] over lane ℓ's repeats of features i.</summary>
+    public short[] Corrections { get; }
 
-    /// <summary>Side[slot · 64 + ℓ] = |C_i ∩ a_ℓ| − 1 for the feature i holding that slot.</summary>
-    public byte[] Side { get; private set; } = new byte[1024 * Lanes];
+    /// <summary>Repeats of this chunk, each feature · 64 + lane.</summary>
+    public int[] Repeats { get; private set; } = new int[4096];
 
-    /// <summary>The most slots a chunk may take, the zero line included: what 16-bit slot numbers hold (tests lower it to reach the fallback).</summary>
-    public int SlotLimit { get; init; } = ushort.MaxValue + 1;
-
-    /// <summary>Slots in use, the zero line included.</summary>
-    public int SlotCount { get; set; } = 1;
-
-    /// <summary>SlotOwners[slot] is the feature holding that slot, to reset it.</summary>
-    public int[] SlotOwners { get; private set; } = new int[1024];
+    public int RepeatCount { get; private set; }
 
     /// <summary>Firing (neuron, lane, accumulator) triples of the last pass, in neuron order, then sorted by lane.</summary>
     public int[] HitNeurons { get; private set; } = new int[4096];
@@ -57,36 +56,20 @@ internal sealed class LaneScratch
     /// <summary>The hits of lane ℓ, after sorting, are at [HitOffsets[ℓ] .. HitOffsets[ℓ + 1]).</summary>
     public int[] HitOffsets { get; } = new int[Lanes + 1];
 
-    /// <summary>Takes a fresh side-table slot (zeroed), growing the table; false when the slots run out (<see cref="SlotLimit"/>).</summary>
-    public bool TryTakeSlot(int feature, out ushort slot)
+    public void AddRepeat(int feature, int lane)
     {
-        if (SlotCount >= SlotLimit)
+        if (RepeatCount == Repeats.Length)
         {
-            slot = 0;
-            return false;
+            Repeats = Grown(Repeats, 2 * Repeats.Length);
         }
-        if (SlotCount == SlotOwners.Length)
-        {
-            SlotOwners = Grown(SlotOwners, 2 * SlotOwners.Length);
-            var grown = new byte[SlotOwners.Length * Lanes];
-            Side.CopyTo(grown, 0);
-            Side = grown;
-        }
-        SlotOwners[SlotCount] = feature;
-        slot = (ushort)SlotCount++;
-        return true;
+        Repeats[RepeatCount++] = (feature * Lanes) + lane;
     }
 
-    /// <summary>Returns masks, slots and side table to zero for the next chunk.</summary>
+    /// <summary>Returns the masks to zero and forgets the repeats (the pass zeroes the corrections it reads).</summary>
     public void Reset()
     {
         Array.Clear(Masks);
-        foreach (var feature in SlotOwners.AsSpan(1, SlotCount - 1))
-        {
-            Slots[feature] = 0;
-        }
-        Array.Clear(Side, Lanes, (SlotCount - 1) * Lanes);
-        SlotCount = 1;
+        RepeatCount = 0;
     }
 
     public void EnsureHits(int needed)
