@@ -340,6 +340,55 @@ public abstract class ConstructionInvariantSuite<TRegistry>
         }, maxTest: 25);
     }
 
+    /// <summary>
+    /// The batched forward pass (64 samples per pass over M's rows) against the per-sample scatter: every
+    /// decoded output and both margins of every sample agree, over batches that fill one lane, part of a
+    /// pass, and more than two passes. Every generated network it applies to is checked, and it must
+    /// apply to some: a construction with a compute layer that never reaches the batched pass fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Constructions))]
+    public void Batched_forward_pass_equals_the_scatter_sample_for_sample(string construction)
+    {
+        var withCompute = 0;
+        var batched = 0;
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            if (!network.IsFactored || network.Compute is null)
+            {
+                return;
+            }
+            withCompute++;
+            var batchedScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
+            if (!FactoredEvaluator.BatchedAllowed(network, batchedScratch))
+            {
+                return;
+            }
+            batched++;
+            var scatterScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Scatter };
+            foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
+            {
+                foreach (var size in (int[])[1, 64, 150])
+                {
+                    var batch = InputSamplers.Batch(network.Problem, distribution, 0, size, c.ConstructionSeed.Derive(distribution).Derive(size));
+                    var scattered = NetworkEvaluator.Evaluate(network, batch, scatterScratch);
+                    var passed = NetworkEvaluator.Evaluate(network, batch, batchedScratch);
+                    for (var k = 0; k < batch.Count; k++)
+                    {
+                        Assert.Equal(scattered.DecodedOutputs(k).ToArray(), passed.DecodedOutputs(k).ToArray());
+                        Assert.Equal(scattered.MinTrueMargin[k], passed.MinTrueMargin[k]);
+                        Assert.Equal(scattered.MaxFalseMargin[k], passed.MaxFalseMargin[k]);
+                    }
+                }
+            }
+            Assert.Equal(scatterScratch.TouchedEntries, batchedScratch.TouchedEntries);
+            Assert.Equal(0, scatterScratch.BatchedSamples);
+            Assert.True(batchedScratch.BatchedSamples > 0);
+        }, maxTest: 25);
+        Assert.True(withCompute == 0 || batched > 0, $"'{construction}': {withCompute} generated networks with a compute layer, none the batched pass applies to");
+    }
+
     [Theory]
     [MemberData(nameof(Constructions), nameof(Resource_counts_equal_recounts_from_the_dense_network))]
     public void Resource_counts_equal_recounts_from_the_dense_network(string construction)
@@ -450,17 +499,26 @@ public abstract class ConstructionInvariantSuite<TRegistry>
         }
         var dense = new DenseEvaluator(network);
         var scratch = new EvaluationScratch(network);
+        // The batched pass too, wherever it applies: its activations are the dense reference's as well.
+        var batchedScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
+        var batched = network.Compute is not null && FactoredEvaluator.BatchedAllowed(network, batchedScratch);
         foreach (var active in inputs)
         {
             var probe = Probe.Of(network, scratch, active);
             var features = network.InputEncoding == InputEncoding.Targets ? probe.Truth : active;
             var expected = dense.Activations(features);
             var actual = FactoredEvaluator.Activations(network, features, scratch);
+            var passed = batched ? FactoredEvaluator.Activations(network, features, batchedScratch) : actual;
             for (var u = 0; u < expected.Length; u++)
             {
                 Assert.True(expected[u] == actual[u], $"activation of neuron {u}: dense {expected[u]:R}, factored {actual[u]:R}, for {probe}");
+                Assert.True(expected[u] == passed[u], $"activation of neuron {u}: dense {expected[u]:R}, batched {passed[u]:R}, for {probe}");
             }
             Assert.Equal(dense.Decode(features), probe.Decoded);
+            if (batched)
+            {
+                Assert.Equal(probe.Decoded, Probe.Of(network, batchedScratch, active).Decoded);
+            }
         }
     }
 

@@ -14,7 +14,8 @@ namespace Superposition.Core.Tests;
 /// The factored kernel stores M's rows as 16-bit indices when the output layer has at most 65,536
 /// neurons and as 32-bit ones above. Both paths, with unit and weighted columns, must give the
 /// activations of the dense reference and of a naive scatter written here; a layer of 70,000 neurons
-/// takes the 32-bit path, one of 60,000 the 16-bit path.
+/// takes the 32-bit path, one of 60,000 the 16-bit path. The batched pass, over unit and weighted rows,
+/// must give the same.
 /// </summary>
 public class RowWidthTests
 {
@@ -34,7 +35,11 @@ public class RowWidthTests
         Assert.Contains(compute.UnitColumns, unit => !unit);
 
         var dense = new DenseEvaluator(network);
-        var scratch = new EvaluationScratch(network);
+        var scratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Scatter };
+        // The batched pass reads M by rows: weighted and unit rows take different sums there.
+        var batched = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
+        Assert.Contains(compute.RowView.UnitRows, unit => unit);
+        Assert.Contains(compute.RowView.UnitRows, unit => !unit);
         var rng = new Rng(new Seed(42));
         var positive = 0;
         for (var k = 0; k < 20; k++)
@@ -46,6 +51,7 @@ public class RowWidthTests
             var factored = FactoredEvaluator.Activations(network, active, scratch);
             Assert.Equal(NaiveActivations(network, active), factored);
             Assert.Equal(dense.Activations(active), factored);
+            Assert.Equal(factored, FactoredEvaluator.Activations(network, active, batched));
             positive += factored.Count(a => a > 0);
         }
         Assert.True(positive > 1000, $"only {positive} positive activations: the comparison would be vacuous");

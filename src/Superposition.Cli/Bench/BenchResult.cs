@@ -14,7 +14,9 @@ internal sealed record BenchResult(
     double TouchedPerSample,
     double TouchedPerSecond,
     double ScatterRatePerCore,
-    long WrongSamples)
+    long WrongSamples,
+    string Kernel,
+    double BatchedFraction)
 {
     /// <summary>Touched entries of M per second and worker: the kernel's own scatter rate.</summary>
     public double TouchedPerSecondPerCore => TouchedPerSecond / Workers;

@@ -18,7 +18,7 @@ internal static class ShapeBenchmark
 {
     private const int BatchSize = 500;
 
-    public static BenchResult Measure(BenchShape shape, int workers)
+    public static BenchResult Measure(BenchShape shape, int workers, ForwardKernel kernel)
     {
         var clock = Stopwatch.StartNew();
         var problem = new ProblemSpec(ProblemKind.And, "random", shape.InputCount, shape.OutputCount, shape.Sparsity);
@@ -27,8 +27,8 @@ internal static class ShapeBenchmark
 
         // Warm-up on throw-away scratches, so the measured ones count only the measured samples. A tenth
         // of the measured count is plenty for the JIT and keeps the 10^7 shape's wall time for its 1,000 samples.
-        Run(network, shape, NewScratches(network, workers), Math.Min(shape.Samples / 10, 2 * BatchSize * workers), new Seed(3));
-        var scratches = NewScratches(network, workers);
+        Run(network, shape, NewScratches(network, workers, kernel), Math.Min(shape.Samples / 10, 2 * BatchSize * workers), new Seed(3));
+        var scratches = NewScratches(network, workers, kernel);
 
         clock.Restart();
         var statistics = Run(network, shape, scratches, shape.Samples, new Seed(4));
@@ -48,11 +48,13 @@ internal static class ShapeBenchmark
             (double)touched / statistics.Samples,
             touched / seconds,
             scatterRate,
-            statistics.WrongSamples);
+            statistics.WrongSamples,
+            kernel.ToString().ToLowerInvariant(),
+            (double)scratches.Sum(s => s.BatchedSamples) / statistics.Samples);
     }
 
-    private static EvaluationScratch[] NewScratches(Network network, int workers) =>
-        [.. Enumerable.Range(0, workers).Select(_ => new EvaluationScratch(network))];
+    private static EvaluationScratch[] NewScratches(Network network, int workers, ForwardKernel kernel) =>
+        [.. Enumerable.Range(0, workers).Select(_ => new EvaluationScratch(network) { Kernel = kernel })];
 
     /// <summary>Evaluates <paramref name="samples"/> inputs in batches; worker w takes batches w, w + workers, …</summary>
     private static ErrorStatistics Run(Network network, BenchShape shape, EvaluationScratch[] scratches, int samples, Seed seed)

@@ -54,6 +54,10 @@ public sealed class EvaluationScratch
             widest = Math.Max(widest, network.OutputCode.Width(output));
         }
         SupportActivations = new double[widest];
+        for (var feature = 0; feature < features; feature++)
+        {
+            MaxInputWidth = Math.Max(MaxInputWidth, network.InputCode.Width(feature));
+        }
     }
 
     internal int Generation { get; private set; }
@@ -66,6 +70,24 @@ public sealed class EvaluationScratch
 
     /// <summary>Samples whose firing neurons were found by the dense scan rather than the touched list (tests check both paths run).</summary>
     internal long DenseScans { get; set; }
+
+    /// <summary>Samples whose forward pass was the batched one (64 per pass over M's rows); tests check both passes run.</summary>
+    public long BatchedSamples { get; internal set; }
+
+    /// <summary>
+    /// Which forward pass the factored evaluator uses: by default chosen per 64 samples by expected work;
+    /// fixed by tests and by <c>bench --kernel</c> to compare the two. Results are identical either way.
+    /// </summary>
+    public ForwardKernel Kernel { get; set; }
+
+    /// <summary>Whether the batched pass is exact on this network, once known (<see cref="FactoredEvaluator.BatchedAllowed"/>).</summary>
+    internal bool? BatchedAllowed { get; set; }
+
+    /// <summary>The widest input code |C_i|: the largest count a feature can reach.</summary>
+    internal int MaxInputWidth { get; }
+
+    /// <summary>The batched pass's buffers, made on its first use.</summary>
+    internal LaneScratch? Lanes { get; set; }
 
     internal int[] InputNeuronStamp { get; }
 

@@ -24,8 +24,10 @@ namespace Superposition.Evaluation;
 /// Two scatter modes give the same result: when a sample's scatter covers a good part of the layer
 /// (superposed inputs, where read noise touches most neurons) the accumulators are scanned densely,
 /// which avoids a branch per update; when it is small (explicit inputs) touched neurons are listed.
+/// Per 64 samples the batched pass (FactoredEvaluator.Batched.cs) may replace the per-sample scatter
+/// altogether; the decoding after it is the same.
 /// </remarks>
-public static class FactoredEvaluator
+public static partial class FactoredEvaluator
 {
     /// <summary>
     /// How many touched features ahead the scatter asks for a column of M (and twice as far for its
@@ -55,7 +57,21 @@ public static class FactoredEvaluator
     /// </summary>
     public static double[] Activations(Network network, ReadOnlySpan<int> features, EvaluationScratch scratch)
     {
-        var positive = Forward(network, features, scratch);
+        int positive;
+        if (scratch.Kernel == ForwardKernel.Batched)
+        {
+            // One lane of a pass: the input as a one-sample batch (as the truth for a targets network).
+            var one = network.InputEncoding == InputEncoding.Targets
+                ? new SampleBatch(0, [0, 0], [], [0, features.Length], features.ToArray())
+                : new SampleBatch(0, [0, features.Length], features.ToArray(), [0, 0], []);
+            _ = UseBatched(network, one, 0, 1, scratch); // throws where the batched pass does not apply
+            BatchedForward(network, one, 0, 1, scratch);
+            positive = LanePositive(network, scratch, 0);
+        }
+        else
+        {
+            positive = Forward(network, features, scratch);
+        }
         var activations = new double[network.OutputNeuronCount];
         foreach (var neuron in scratch.PositiveNeurons.AsSpan(0, positive))
         {
@@ -71,26 +87,36 @@ public static class FactoredEvaluator
         var decoded = new List<int>(batch.Count * 4);
         var minTrue = new double[batch.Count];
         var maxFalse = new double[batch.Count];
-        for (var sample = 0; sample < batch.Count; sample++)
+        var targets = network.InputEncoding == InputEncoding.Targets;
+        for (var first = 0; first < batch.Count; first += LaneScratch.Lanes)
         {
-            var truth = batch.Truth(sample);
-            var features = network.InputEncoding == InputEncoding.Targets ? truth : batch.Active(sample);
-            var count = EvaluateSample<TKernel>(network, features, truth, scratch, threshold, k, out minTrue[sample], out maxFalse[sample]);
-            decoded.AddRange(scratch.Decoded.AsSpan(0, count));
-            offsets[sample + 1] = decoded.Count;
+            var lanes = Math.Min(LaneScratch.Lanes, batch.Count - first);
+            var batched = UseBatched(network, batch, first, lanes, scratch);
+            if (batched)
+            {
+                BatchedForward(network, batch, first, lanes, scratch);
+            }
+            for (var sample = first; sample < first + lanes; sample++)
+            {
+                var truth = batch.Truth(sample);
+                var positive = batched
+                    ? LanePositive(network, scratch, sample - first)
+                    : Forward(network, targets ? truth : batch.Active(sample), scratch);
+                var count = Decode<TKernel>(network, truth, scratch, positive, threshold, k, out minTrue[sample], out maxFalse[sample]);
+                decoded.AddRange(scratch.Decoded.AsSpan(0, count));
+                offsets[sample + 1] = decoded.Count;
+            }
         }
         return new BatchOutcome(offsets, [.. decoded], minTrue, maxFalse);
     }
 
     /// <summary>
-    /// Evaluates one sample: writes its decoded outputs (ascending) to scratch.Decoded and returns their
-    /// number. <paramref name="features"/> are the active inputs, or the true outputs for a network
-    /// with <see cref="InputEncoding.Targets"/>; <paramref name="truth"/> is sorted.
+    /// Decodes one sample from its positive neurons (the current scratch generation): writes its decoded
+    /// outputs (ascending) to scratch.Decoded and returns their number. <paramref name="truth"/> is sorted.
     /// </summary>
-    private static int EvaluateSample<TKernel>(Network network, ReadOnlySpan<int> features, ReadOnlySpan<int> truth, EvaluationScratch scratch, double threshold, int k, out double minTrueMargin, out double maxFalseMargin)
+    private static int Decode<TKernel>(Network network, ReadOnlySpan<int> truth, EvaluationScratch scratch, int positive, double threshold, int k, out double minTrueMargin, out double maxFalseMargin)
         where TKernel : struct, IDecodeKernel
     {
-        var positive = Forward(network, features, scratch);
         var generation = scratch.Generation;
         var code = network.OutputCode;
         var touchedOutputs = TKernel.Collect(code, scratch, positive, generation);

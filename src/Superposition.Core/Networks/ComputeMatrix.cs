@@ -15,6 +15,8 @@ public sealed class ComputeMatrix
     private readonly int[] _weights;
     private readonly Lazy<ushort[]?> _shortRows;
     private readonly Lazy<bool[]> _unitColumns;
+    private readonly Lazy<ComputeRows> _rowView;
+    private readonly Lazy<long> _maxRowWeight;
 
     public ComputeMatrix(int rowCount, int[] columnOffsets, int[] rows, int[] weights)
     {
@@ -41,6 +43,16 @@ public sealed class ComputeMatrix
         _weights = weights;
         _shortRows = new Lazy<ushort[]?>(() => rowCount <= ushort.MaxValue + 1 ? [.. _rows.Take(columnOffsets[^1]).Select(r => (ushort)r)] : null);
         _unitColumns = new Lazy<bool[]>(() => [.. Enumerable.Range(0, ColumnCount).Select(c => !Weights(c).ContainsAnyExcept(1))]);
+        _rowView = new Lazy<ComputeRows>(() => new ComputeRows(this));
+        _maxRowWeight = new Lazy<long>(() =>
+        {
+            var sums = new long[rowCount];
+            for (var k = 0; k < columnOffsets[^1]; k++)
+            {
+                sums[_rows[k]] += _weights[k];
+            }
+            return sums.Length == 0 ? 0 : sums.Max();
+        });
     }
 
     public int RowCount { get; }
@@ -64,6 +76,15 @@ public sealed class ComputeMatrix
 
     /// <summary>Per column, whether every weight is 1, so the evaluator can skip reading the weights.</summary>
     internal bool[] UnitColumns => _unitColumns.Value;
+
+    /// <summary>
+    /// The largest Σ_i M[u,i] over rows u, made on first use. Times the largest count |C_i ∩ a| it bounds
+    /// every accumulator, which is what lets the batched pass sum in 16 bits where that bound is below 32,767.
+    /// </summary>
+    internal long MaxRowWeight => _maxRowWeight.Value;
+
+    /// <summary>The row view of M for the batched forward pass, made on first use (a second copy of M's entries).</summary>
+    internal ComputeRows RowView => _rowView.Value;
 
     internal ReadOnlySpan<int> RowSpan => _rows.AsSpan(0, _columnOffsets[^1]);
 
