@@ -8,7 +8,7 @@ namespace Superposition.Reports.Tests;
 
 public class ReportBuilderTests
 {
-    private static readonly string[] AllFigures = ["neurons.png", "parameters.png", "transition.png", "crossover.png", "gap.png", "threshold.png", "depth.png"];
+    private static readonly string[] AllFigures = ["neurons.png", "parameters.png", "transition.png", "crossover.png", "gap.png", "threshold.png", "depth.png", "trained.png"];
 
     [Fact]
     public void Generate_writes_every_figure_and_the_summary_for_a_complete_dataset()

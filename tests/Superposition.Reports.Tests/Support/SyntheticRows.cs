@@ -85,7 +85,13 @@ public static class SyntheticRows
         .. Dedicated(OutputCounts),
         .. Representation(OutputCounts, [1.0, 1.5, 2.0, 3.0]),
         .. Circuits([2, 3, 4]),
+        .. Trained([50, 100, 200]),
     ];
+
+    /// <summary>trained at m = m' = 1,000 (the problem of a dedicated row) and several hidden widths, wrong less often as it widens.</summary>
+    public static IEnumerable<CaseRow> Trained(IEnumerable<int> hiddenWidths) =>
+        from hidden in hiddenWidths
+        select Row("trained", 1000, 2000 + hidden, 2000 * hidden, 2.5, wrong: 20_000 / hidden) with { CaseId = $"trained-{hidden}", HiddenNeurons = hidden, OutputNeurons = 1000 };
 
     /// <summary>superposed-circuit at m' = 1000 and each depth, re-thresholded (no errors) and raw (errors at depth 2).</summary>
     public static IEnumerable<CaseRow> Circuits(IEnumerable<int> depths) => depths.SelectMany(depth => new[] { "on", "off" }.Select(rethreshold => new CaseRow
