@@ -125,19 +125,7 @@ public static partial class FactoredEvaluator
         {
             var sample = first + l;
             var features = targets ? batch.Truth(sample) : batch.Active(sample);
-            var generation = scratch.NextGeneration();
-            var setCount = 0;
-            foreach (var feature in features)
-            {
-                foreach (var neuron in inputCode.Support(feature))
-                {
-                    if (scratch.InputNeuronStamp[neuron] != generation)
-                    {
-                        scratch.InputNeuronStamp[neuron] = generation;
-                        scratch.SetNeurons[setCount++] = neuron;
-                    }
-                }
-            }
+            var setCount = SetInputNeurons(inputCode, features, scratch, scratch.NextGeneration());
             var bit = 1UL << LaneScratch.MaskBit(l);
             foreach (var neuron in scratch.SetNeurons.AsSpan(0, setCount))
             {

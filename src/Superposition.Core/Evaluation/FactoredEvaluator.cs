@@ -168,18 +168,7 @@ public static partial class FactoredEvaluator
     {
         var generation = scratch.NextGeneration();
         var inputCode = network.InputCode;
-        var setCount = 0;
-        foreach (var feature in features)
-        {
-            foreach (var neuron in inputCode.Support(feature))
-            {
-                if (scratch.InputNeuronStamp[neuron] != generation)
-                {
-                    scratch.InputNeuronStamp[neuron] = generation;
-                    scratch.SetNeurons[setCount++] = neuron;
-                }
-            }
-        }
+        var setCount = SetInputNeurons(inputCode, features, scratch, generation);
         if (network.Compute is not { } compute)
         {
             // No compute layer: the read-out neurons are the encoded ones, each at activation 1.
@@ -200,6 +189,24 @@ public static partial class FactoredEvaluator
         var touchedNeurons = Scatter(compute, scratch, touchedFeatures, listTouched: !dense);
         var width = network.InputWidth;
         return CollectPositive(network, scratch, scratch.TouchedNeurons.AsSpan(0, touchedNeurons), dense, width, generation);
+    }
+
+    /// <summary>Encodes: lists in scratch.SetNeurons the union of the features' input codes, each neuron once (stamped with <paramref name="generation"/>); returns how many.</summary>
+    private static int SetInputNeurons(Codes.Code inputCode, ReadOnlySpan<int> features, EvaluationScratch scratch, int generation)
+    {
+        var setCount = 0;
+        foreach (var feature in features)
+        {
+            foreach (var neuron in inputCode.Support(feature))
+            {
+                if (scratch.InputNeuronStamp[neuron] != generation)
+                {
+                    scratch.InputNeuronStamp[neuron] = generation;
+                    scratch.SetNeurons[setCount++] = neuron;
+                }
+            }
+        }
+        return setCount;
     }
 
     /// <summary>|C_i ∩ a| for every input feature read above zero (reverse index walk).</summary>
