@@ -28,11 +28,22 @@ public class CrashSafetyTests
         {
             string[] args = ["run", spec, "--out", output, "--samples", "--parallelism", "1", .. attempt == 0 ? Array.Empty<string>() : ["--resume"]];
             using var child = ChildCli.Start(args);
-            if (random.Next(4) > 0)
+            if (attempt == 0)
             {
-                await child.FirstProgressAsync(ChildTimeout); // usually after some runs finished, sometimes while starting up
+                // The first kill must land: after the first run finished, within a quarter of what a whole
+                // uninterrupted run takes (with twice the workers, so the child needs longer), however
+                // fast the machine is.
+                await child.FirstProgressAsync(ChildTimeout);
+                await Task.Delay(random.Next(0, Math.Max(1, (int)(TestSpecs.ResumableReferenceDuration.TotalMilliseconds / 4))));
             }
-            await Task.Delay(random.Next(0, 700));
+            else
+            {
+                if (random.Next(4) > 0)
+                {
+                    await child.FirstProgressAsync(ChildTimeout); // usually after some runs finished, sometimes while starting up
+                }
+                await Task.Delay(random.Next(0, 700));
+            }
             var completed = await child.KillAsync();
             kills += completed ? 0 : 1;
             var context = $"seed {seed}, attempt {attempt}, {(completed ? $"completed with {child.ExitCode}" : "killed")}:{Environment.NewLine}{child.Output}";

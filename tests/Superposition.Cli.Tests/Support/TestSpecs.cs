@@ -61,11 +61,16 @@ internal static class TestSpecs
     /// <summary>What an uninterrupted `run --samples` of <see cref="Resumable"/> writes (timing aside); computed once per test run.</summary>
     public static Task<(List<CaseRow> Cases, List<string> Samples)> ResumableReferenceAsync() => ResumableReference.Value;
 
+    /// <summary>How long the reference run of <see cref="Resumable"/> took (in process, 2 workers); zero before it ran.</summary>
+    public static TimeSpan ResumableReferenceDuration { get; private set; }
+
     private static async Task<(List<CaseRow>, List<string>)> ComputeReferenceAsync()
     {
         using var directory = new TemporaryDirectory();
         var spec = Write(directory, "resumable", Resumable);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await InProcess.InvokeAsync("run", spec, "--out", directory["out"], "--samples", "--parallelism", "2");
+        ResumableReferenceDuration = clock.Elapsed;
         if (result.Exit != 0)
         {
             throw new InvalidOperationException($"the reference run failed with {result.Exit}: {result.Error}");
