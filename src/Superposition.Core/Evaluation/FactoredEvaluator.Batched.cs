@@ -11,8 +11,9 @@ namespace Superposition.Evaluation;
 /// <summary>
 /// The batched forward pass: 64 samples per pass over M's rows instead of one scatter per sample. Each
 /// sample sets its bit in the 64-bit lane mask of every feature it reads (<see cref="LaneScratch.Masks"/>;
-/// the rare counts above one go to a side table); then every output neuron sums, with 64-lane byte
-/// vectors, the counts of the features its row of M reads, and one vector compare against its firing
+/// the rare counts above one are repeats, added into 16-bit per-row corrections); then every output
+/// neuron sums, with 64-lane byte vectors, the mask bits of the features its row of M reads, adds its
+/// corrections, and one vector compare against its firing
 /// floor says in which of the 64 samples it fires. With superposed inputs a sample's read noise reaches
 /// most of M's columns anyway, so one pass over all of M per 64 samples, in order, with the masks in the
 /// L2 cache, does less work than 64 scatters into random places; with explicit inputs a sample touches
@@ -20,7 +21,7 @@ namespace Superposition.Evaluation;
 /// </summary>
 /// <remarks>
 /// Exact like the scatter: counts and sums are integers. The pass runs only when no sum can overflow its
-/// 16-bit lane: every row's whole sum stays below 32,767 (checked once per network), and byte sums of
+/// 16-bit lane: every row's whole sum stays below 32,767 (checked once per scratch), and byte sums of
 /// mask bits are widened before they can pass 255.
 /// </remarks>
 public static partial class FactoredEvaluator
@@ -28,9 +29,10 @@ public static partial class FactoredEvaluator
     /// <summary>
     /// Run the batched pass when the scatters it replaces would touch at least this many times as many
     /// entries of M as one pass over all of M reads: a pass does more per entry (a 64-lane vector sum of
-    /// a mask and a side line) than a scatter does (one add). Measured on the 2-core machine, one worker,
-    /// superposed-and at s = 3 (with-true-pair): batched/scatter 1.5–1.8× at ratios 6.2, 3.8 and 2.4
-    /// (m = 10^4, 3·10^4, 10^5), 0.95–1.15× at 1.8 (m = 2·10^5).
+    /// a spread mask) than a scatter does (one add). Measured on the 2-core machine, one thread, forward
+    /// pass alone, superposed-and at s = 3 (with-true-pair): batched/scatter 1.7–2.4× at ratio 6.2
+    /// (m = 10^4), 1.3–1.9× at 3.8 (3·10^4), 0.9–1.2× at 2.4 (10^5), and with an earlier form of the
+    /// pass 0.95–1.15× at 1.8 (2·10^5) (docs/performance.md).
     /// </summary>
     private const double BatchedWorkRatio = 2.0;
 
@@ -52,7 +54,7 @@ public static partial class FactoredEvaluator
             case ForwardKernel.Batched:
                 return BatchedAllowed(network, scratch) ? true : throw new InvalidOperationException("the batched forward pass does not apply to this network (see FactoredEvaluator.BatchedAllowed)");
         }
-        if (network.Compute is not { } compute || !BatchedFeasible(network, scratch))
+        if (network.Compute is not { } compute || !BatchedFeasible(network))
         {
             return false;
         }
@@ -69,7 +71,7 @@ public static partial class FactoredEvaluator
     }
 
     /// <summary>What can be decided without the row view: a compute layer, 512-bit byte permutes and bit transforms, cache-sized masks, bounded corrections.</summary>
-    private static bool BatchedFeasible(Network network, EvaluationScratch scratch) =>
+    private static bool BatchedFeasible(Network network) =>
         network.Compute is { } compute
         && Vector512.IsHardwareAccelerated
         && Avx512Vbmi.IsSupported
@@ -77,14 +79,14 @@ public static partial class FactoredEvaluator
         && (long)compute.ColumnCount * sizeof(ulong) <= MaxLaneMaskBytes
         && (long)compute.RowCount * LaneScratch.Lanes * sizeof(short) <= MaxCorrectionBytes;
 
-    /// <summary>Whether the batched pass is exact on this network: feasible, and no row sum can reach 32,767 (builds the row view once).</summary>
+    /// <summary>Whether the batched pass applies and is exact on this network: feasible, and no row sum can reach 32,767 (decided once per scratch).</summary>
     internal static bool BatchedAllowed(Network network, EvaluationScratch scratch)
     {
         if (scratch.BatchedAllowed is { } known)
         {
             return known;
         }
-        var allowed = BatchedFeasible(network, scratch) && network.Compute!.MaxRowWeight * scratch.MaxInputWidth < short.MaxValue;
+        var allowed = BatchedFeasible(network) && network.Compute!.MaxRowWeight * scratch.MaxInputWidth < short.MaxValue;
         scratch.BatchedAllowed = allowed;
         return allowed;
     }
