@@ -174,21 +174,64 @@ public sealed class ComputeMatrix
     /// </summary>
     public (int[] Offsets, int[] Columns, int[] Weights) Transpose(int rowStart, int rowEnd, ReadOnlySpan<int> rowLengths)
     {
-        var offsets = new int[rowEnd - rowStart + 1];
+        long entries = 0;
+        for (var r = rowStart; r < rowEnd; r++)
+        {
+            entries += rowLengths[r];
+        }
+        var (offsets, columns, weights) = (new int[rowEnd - rowStart + 1], new int[entries], new int[entries]);
+        TransposeInto(rowStart, rowEnd, rowLengths, offsets, columns, weights);
+        return (offsets, columns, weights);
+    }
+
+    /// <summary>
+    /// <see cref="Transpose(int, int, ReadOnlySpan{int})"/> into buffers the caller owns and may reuse from one range to the
+    /// next (at m' = 10^7 a fresh pair of 256 MB arrays per range cost more in page faults than the copy itself):
+    /// <paramref name="offsets"/> holds at least one slot more than the rows, the others at least the range's entries.
+    /// With <paramref name="cursors"/> from <see cref="NewRangeCursors"/>, for ranges taken in increasing order, each
+    /// core starts every column where its previous range stopped instead of scanning all of M again.
+    /// </summary>
+    internal void TransposeInto(int rowStart, int rowEnd, ReadOnlySpan<int> rowLengths, int[] offsets, int[] columns, int[] weights, int[][]? cursors = null)
+    {
+        offsets[0] = 0;
         for (var r = rowStart; r < rowEnd; r++)
         {
             offsets[r - rowStart + 1] = offsets[r - rowStart] + rowLengths[r];
         }
-        var columns = new int[offsets[^1]];
-        var weights = new int[offsets[^1]];
+        if (columns.Length < offsets[rowEnd - rowStart] || weights.Length < offsets[rowEnd - rowStart])
+        {
+            throw new ArgumentException("transpose buffers are shorter than the range's entries");
+        }
         // Each core takes a slice of the rows and scans all of M for them: the slices' slots are disjoint
         // and each row's entries still come in column order, so the result does not depend on scheduling.
-        var slices = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, rowEnd - rowStart));
+        var slices = Math.Clamp(TransposeSlices, 1, Math.Max(1, rowEnd - rowStart));
         Parallel.For(0, slices, slice =>
         {
             var from = rowStart + (int)((long)(rowEnd - rowStart) * slice / slices);
             var to = rowStart + (int)((long)(rowEnd - rowStart) * (slice + 1) / slices);
             var cursor = offsets[(from - rowStart)..(to - rowStart)];
+            if (cursors is not null)
+            {
+                // Rows ascend in every column: skip the rows before the slice, take the slice's, and keep
+                // the column's position for the next range. Each range reads only its own entries.
+                var next = cursors[slice];
+                for (var c = 0; c < ColumnCount; c++)
+                {
+                    var (k, end) = (next[c], _columnOffsets[c + 1]);
+                    while (k < end && _rows[k] < from)
+                    {
+                        k++;
+                    }
+                    for (; k < end && _rows[k] < to; k++)
+                    {
+                        var slot = cursor[_rows[k] - from]++;
+                        columns[slot] = c;
+                        weights[slot] = _weights[k];
+                    }
+                    next[c] = k;
+                }
+                return;
+            }
             for (var c = 0; c < ColumnCount; c++)
             {
                 for (var k = _columnOffsets[c]; k < _columnOffsets[c + 1]; k++)
@@ -203,8 +246,34 @@ public sealed class ComputeMatrix
                 }
             }
         });
-        return (offsets, columns, weights);
     }
+
+    /// <summary>
+    /// Per core, a position in each column for <see cref="TransposeInto"/> to transpose ranges of rows in
+    /// increasing order, or null when some column's rows do not ascend (FromColumns's always do; a matrix
+    /// built directly need not), and each range must scan all of M.
+    /// </summary>
+    internal int[][]? NewRangeCursors()
+    {
+        var ascending = true;
+        Parallel.For(0, ColumnCount, (c, loop) =>
+        {
+            var rows = Rows(c);
+            for (var k = 1; k < rows.Length; k++)
+            {
+                if (rows[k] < rows[k - 1])
+                {
+                    ascending = false;
+                    loop.Stop();
+                    return;
+                }
+            }
+        });
+        return ascending ? [.. Enumerable.Range(0, TransposeSlices).Select(_ => _columnOffsets[..^1])] : null;
+    }
+
+    /// <summary>How many cores share a transpose: one slice of the rows each.</summary>
+    private static int TransposeSlices => Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>The row view (CSR) of all of M.</summary>
     public (int[] Offsets, int[] Columns, int[] Weights) Transpose() => Transpose(0, RowCount, RowLengths());
