@@ -135,30 +135,56 @@ public sealed class Code
         return (anchorOffsets, anchored, witnesses);
     }
 
+    /// <summary>
+    /// The neuron → features index, ascending. Built on all cores (at m' = 10^7 a code has 2.4 · 10^8
+    /// entries): each core counts and then files a contiguous block of features; on every neuron a block's
+    /// features precede the next block's, so the index is the one a single pass in feature order gives.
+    /// </summary>
     private static (int[] Offsets, int[] Features) Reverse(int neuronCount, int[] offsets, int[] neurons)
     {
-        var reverseOffsets = new int[neuronCount + 1];
-        foreach (var neuron in neurons)
+        var outside = neuronCount == 0 ? (neurons.Length > 0 ? 0 : -1) : neurons.AsSpan().IndexOfAnyExceptInRange(0, neuronCount - 1);
+        if (outside >= 0)
         {
-            if ((uint)neuron >= (uint)neuronCount)
-            {
-                throw new ArgumentException($"support entry {neuron} lies outside [0, {neuronCount})");
-            }
-            reverseOffsets[neuron + 1]++;
+            throw new ArgumentException($"support entry {neurons[outside]} lies outside [0, {neuronCount})");
         }
+        var featureCount = offsets.Length - 1;
+        var blocks = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, featureCount));
+        (int From, int To) Block(int block) => ((int)((long)featureCount * block / blocks), (int)((long)featureCount * (block + 1) / blocks));
+        var cursors = new int[blocks][];
+        Parallel.For(0, blocks, block =>
+        {
+            var counts = new int[neuronCount];
+            var (from, to) = Block(block);
+            for (var k = offsets[from]; k < offsets[to]; k++)
+            {
+                counts[neurons[k]]++;
+            }
+            cursors[block] = counts;
+        });
+        // Turn each block's counts into where its first feature on each neuron goes.
+        var reverseOffsets = new int[neuronCount + 1];
         for (var v = 0; v < neuronCount; v++)
         {
-            reverseOffsets[v + 1] += reverseOffsets[v];
-        }
-        var cursor = reverseOffsets[..^1];
-        var features = new int[neurons.Length];
-        for (var f = 0; f < offsets.Length - 1; f++)
-        {
-            for (var k = offsets[f]; k < offsets[f + 1]; k++)
+            var next = reverseOffsets[v];
+            foreach (var cursor in cursors)
             {
-                features[cursor[neurons[k]]++] = f;
+                (cursor[v], next) = (next, next + cursor[v]);
             }
+            reverseOffsets[v + 1] = next;
         }
+        var features = new int[neurons.Length];
+        Parallel.For(0, blocks, block =>
+        {
+            var cursor = cursors[block];
+            var (from, to) = Block(block);
+            for (var f = from; f < to; f++)
+            {
+                for (var k = offsets[f]; k < offsets[f + 1]; k++)
+                {
+                    features[cursor[neurons[k]]++] = f;
+                }
+            }
+        });
         return (reverseOffsets, features);
     }
 }
