@@ -143,14 +143,16 @@ public static class ResourceCounting
         return bits;
     }
 
-    /// <summary>Rows of M transposed at a time: bounds the extra memory of counting to about 512 MB.</summary>
+    /// <summary>Entries of M transposed at a time: bounds the transpose buffers to about 512 MB.</summary>
     private const long EntriesPerRange = 1L << 26;
 
     /// <summary>
     /// Per output neuron: nnz of its row of W, and the distinct integer values b_in·W[u,v] over all rows. M is
-    /// transposed one range of rows at a time into buffers reused from range to range; within a range, rows
-    /// are counted in parallel chunks with chunk-local scratch; results land in per-row slots and one set of
-    /// values, so the totals do not depend on scheduling.
+    /// transposed one range of rows at a time into buffers reused from range to range, each core resuming
+    /// every column where its previous range stopped when the columns' rows ascend; a code of one width is
+    /// read from its packed copy (one cache line per feature at m' = 10^7). Within a range, rows are counted
+    /// in parallel chunks with chunk-local scratch; results land in per-row slots and one set of values, so
+    /// the totals do not depend on scheduling.
     /// </summary>
     internal static (int[] Nonzeros, HashSet<int> Values) CountRows(Code inputCode, ComputeMatrix compute, long entriesPerRange)
     {
