@@ -202,8 +202,9 @@ public sealed class ComputeMatrix
         {
             throw new ArgumentException("transpose buffers are shorter than the range's entries");
         }
-        // Each core takes a slice of the rows and scans all of M for them: the slices' slots are disjoint
-        // and each row's entries still come in column order, so the result does not depend on scheduling.
+        // Each core takes a slice of the rows and walks M's columns for them (all of each column, or from
+        // its cursor on): the slices' slots are disjoint and each row's entries still come in column order,
+        // so the result does not depend on scheduling.
         var slices = Math.Clamp(TransposeSlices, 1, Math.Max(1, rowEnd - rowStart));
         Parallel.For(0, slices, slice =>
         {

@@ -275,7 +275,8 @@ public static class ResourceCounting
             }
             EnsureListFor(hits);
             // Raw pointers: this loop and its packed twin are most of the count's time, and with spans their
-            // bounds checks, slices and the prefetch helper's checks cost about a third more at m' = 3·10^6.
+            // bounds checks, slices and the prefetch helper's checks made the whole count about a tenth
+            // longer at m' = 3·10^6 (docs/performance.md).
             // Every address is inside its array: a Code's neurons lie in [0, NeuronCount) (its constructor
             // checks), so every word is inside the bitmap; the list holds the row's hits (sized just above);
             // a column of M indexes a feature of the code (CountRows checks that the shapes agree).
