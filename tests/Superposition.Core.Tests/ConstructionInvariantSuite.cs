@@ -394,6 +394,52 @@ public abstract class ConstructionInvariantSuite<TRegistry>
         Assert.True(withCompute == 0 || batched > 0, $"'{construction}': {withCompute} generated networks with a compute layer, none the batched pass applies to");
     }
 
+    /// <summary>
+    /// The bitmap forward pass (W's columns counted in bit planes) against the per-sample scatter: every
+    /// decoded output and both margins of every sample agree, for every input distribution. Every
+    /// generated network with a compute layer is checked, and the pass must take some of their samples
+    /// (the others, whose sums could pass a byte, are scattered): a construction it never reaches fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Constructions), nameof(Bitmap_forward_pass_equals_the_scatter_sample_for_sample))]
+    public void Bitmap_forward_pass_equals_the_scatter_sample_for_sample(string construction)
+    {
+        if (construction == AllExcluded)
+        {
+            AssertAllExcluded(nameof(Bitmap_forward_pass_equals_the_scatter_sample_for_sample));
+            return;
+        }
+        Assert.True(FactoredEvaluator.BitmapHardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them, so it is untested here");
+        var withCompute = 0;
+        long bitmapSamples = 0;
+        PropertyCheck.Run(Cases(construction), c =>
+        {
+            var network = c.Build();
+            if (!network.IsFactored || network.Compute is null)
+            {
+                return;
+            }
+            withCompute++;
+            var bitmapScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Bitmap };
+            var scatterScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Scatter };
+            foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
+            {
+                var batch = InputSamplers.Batch(network.Problem, distribution, 0, 70, c.ConstructionSeed.Derive(distribution).Derive("bitmap"));
+                var scattered = NetworkEvaluator.Evaluate(network, batch, scatterScratch);
+                var counted = NetworkEvaluator.Evaluate(network, batch, bitmapScratch);
+                for (var k = 0; k < batch.Count; k++)
+                {
+                    Assert.Equal(scattered.DecodedOutputs(k).ToArray(), counted.DecodedOutputs(k).ToArray());
+                    Assert.Equal(scattered.MinTrueMargin[k], counted.MinTrueMargin[k]);
+                    Assert.Equal(scattered.MaxFalseMargin[k], counted.MaxFalseMargin[k]);
+                }
+            }
+            Assert.Equal(0, scatterScratch.BitmapSamples);
+            bitmapSamples += bitmapScratch.BitmapSamples;
+        }, maxTest: 25);
+        Assert.True(withCompute == 0 || bitmapSamples > 0, $"'{construction}': {withCompute} generated networks with a compute layer, no sample the bitmap pass took");
+    }
+
     [Theory]
     [MemberData(nameof(Constructions), nameof(Resource_counts_equal_recounts_from_the_dense_network))]
     public void Resource_counts_equal_recounts_from_the_dense_network(string construction)
@@ -504,9 +550,10 @@ public abstract class ConstructionInvariantSuite<TRegistry>
         }
         var dense = new DenseEvaluator(network);
         var scratch = new EvaluationScratch(network);
-        // The batched pass too, wherever it applies: its activations are the dense reference's as well.
+        // The batched and bitmap passes too, wherever they apply: their activations are the dense reference's as well.
         var batchedScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
         var batched = network.Compute is not null && FactoredEvaluator.BatchedAllowed(network, batchedScratch);
+        var bitmapScratch = new EvaluationScratch(network) { Kernel = network.Compute is not null ? ForwardKernel.Bitmap : ForwardKernel.Scatter };
         foreach (var active in inputs)
         {
             var probe = Probe.Of(network, scratch, active);
@@ -514,10 +561,12 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             var expected = dense.Activations(features);
             var actual = FactoredEvaluator.Activations(network, features, scratch);
             var passed = batched ? FactoredEvaluator.Activations(network, features, batchedScratch) : actual;
+            var counted = FactoredEvaluator.Activations(network, features, bitmapScratch);
             for (var u = 0; u < expected.Length; u++)
             {
                 Assert.True(expected[u] == actual[u], $"activation of neuron {u}: dense {expected[u]:R}, factored {actual[u]:R}, for {probe}");
                 Assert.True(expected[u] == passed[u], $"activation of neuron {u}: dense {expected[u]:R}, batched {passed[u]:R}, for {probe}");
+                Assert.True(expected[u] == counted[u], $"activation of neuron {u}: dense {expected[u]:R}, bitmap {counted[u]:R}, for {probe}");
             }
             Assert.Equal(dense.Decode(features), probe.Decoded);
             if (batched)

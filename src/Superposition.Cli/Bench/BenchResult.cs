@@ -16,9 +16,15 @@ internal sealed record BenchResult(
     double ScatterRatePerCore,
     long WrongSamples,
     string Kernel,
-    double BatchedFraction)
+    double BatchedFraction,
+    double BitmapFraction,
+    double BitmapSeconds)
 {
-    /// <summary>Touched entries of M per second and worker: the kernel's own scatter rate.</summary>
+    /// <summary>
+    /// Touched entries per second and worker: the kernel's own scatter rate. Entries of M for the scatter
+    /// and the batched pass; for a sample the bitmap pass takes, the entries of W its count covers (the
+    /// additions a scatter through W would make, at most the scatter's entries of M).
+    /// </summary>
     public double TouchedPerSecondPerCore => TouchedPerSecond / Workers;
 
     /// <summary>The kernel's scatter rate as a fraction of the machine's measured random-scatter rate.</summary>

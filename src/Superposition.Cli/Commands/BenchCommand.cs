@@ -46,7 +46,7 @@ internal static class BenchCommand
     private static int RunAll(bool large, int workers, ForwardKernel kernel)
     {
         AnsiConsole.WriteLine($"machine: {MachineInfo.Describe()}");
-        var table = new Table().AddColumns("shape", "inputs", "neurons", "nnz(W)", "build s", "peak GB", "samples", "samples/s", "touched/sample", "touched/s", "touched/s/core", "scatter/s/core", "of scatter", "batched", "wrong");
+        var table = new Table().AddColumns("shape", "inputs", "neurons", "nnz(W)", "build s", "peak GB", "samples", "samples/s", "touched/sample", "touched/s", "touched/s/core", "scatter/s/core", "of scatter", "batched", "bitmap", "bitmap s", "wrong");
         foreach (var shape in BenchShape.All.Where(s => large || !s.Large))
         {
             AnsiConsole.WriteLine($"running {shape.Name} (m = {shape.InputCount:N0}, m' = {shape.OutputCount:N0}, s = {shape.Sparsity}, {shape.Distribution}) …");
@@ -59,7 +59,7 @@ internal static class BenchCommand
                 result.BuildSeconds.ToString("0.0"), result.PeakMemoryGigabytes.ToString("0.00"), result.Samples.ToString("N0"),
                 result.SamplesPerSecond.ToString("N0"), result.TouchedPerSample.ToString("N0"), result.TouchedPerSecond.ToString("0.00e0"),
                 result.TouchedPerSecondPerCore.ToString("0.00e0"), result.ScatterRatePerCore.ToString("0.00e0"), result.ScatterFraction.ToString("P0"),
-                result.BatchedFraction.ToString("P0"), result.WrongSamples.ToString("N0"));
+                result.BatchedFraction.ToString("P0"), result.BitmapFraction.ToString("P0"), result.BitmapSeconds.ToString("0.0"), result.WrongSamples.ToString("N0"));
         }
         AnsiConsole.Write(table);
         return ExitCodes.Success;

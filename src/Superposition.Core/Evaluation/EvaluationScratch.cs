@@ -75,8 +75,9 @@ public sealed class EvaluationScratch
     public long BatchedSamples { get; internal set; }
 
     /// <summary>
-    /// Which forward pass the factored evaluator uses: by default chosen per 64 samples by expected work;
-    /// fixed by tests and by <c>bench --kernel</c> to compare the two. Results are identical either way.
+    /// Which forward pass the factored evaluator uses: by default chosen by expected work (the batched pass
+    /// per 64 samples, the bitmap pass per sample); fixed by tests and by <c>bench --kernel</c> to compare
+    /// them. Results are identical either way.
     /// </summary>
     public ForwardKernel Kernel { get; set; }
 
@@ -88,6 +89,35 @@ public sealed class EvaluationScratch
 
     /// <summary>The batched pass's buffers, made on its first use.</summary>
     internal LaneScratch? Lanes { get; set; }
+
+    /// <summary>Samples whose forward pass was the bitmap one (W's columns counted in bit planes); tests and bench report it.</summary>
+    public long BitmapSamples { get; internal set; }
+
+    /// <summary>Whether the bitmap pass can run on this network, once known (hardware and memory budget).</summary>
+    internal bool? BitmapFeasible { get; set; }
+
+    private byte[]? _bitmapCounts;
+    private byte[]? _byteFloors;
+
+    /// <summary>
+    /// The bitmap pass's byte counts (overwritten by every sample) and the firing floors as bytes, clamped
+    /// to 255 (which no byte count of the pass reaches) and padded with 255 to <paramref name="length"/>
+    /// neurons; made on first use.
+    /// </summary>
+    internal (byte[] Counts, byte[] Floors) BitmapBuffers(int length)
+    {
+        if (_bitmapCounts is null || _byteFloors is null)
+        {
+            _bitmapCounts = new byte[length];
+            _byteFloors = new byte[length];
+            Array.Fill(_byteFloors, byte.MaxValue);
+            for (var neuron = 0; neuron < FireFloors.Length; neuron++)
+            {
+                _byteFloors[neuron] = (byte)Math.Min(FireFloors[neuron], byte.MaxValue);
+            }
+        }
+        return (_bitmapCounts, _byteFloors);
+    }
 
     internal int[] InputNeuronStamp { get; }
 

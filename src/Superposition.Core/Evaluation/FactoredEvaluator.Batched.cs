@@ -67,6 +67,11 @@ public static partial class FactoredEvaluator
         var codeEntries = (double)code.ReverseOffsets[^1];
         var reached = Math.Min(code.FeatureCount, codeEntries / Math.Max(1, code.FeatureCount) * (codeEntries / Math.Max(1, code.NeuronCount)));
         var scatterEntries = activeFeatures * reached * compute.NonzeroCount / Math.Max(1, compute.ColumnCount);
+        // Where the bitmap pass will take these samples one by one, a batch pass would only delay them.
+        if (BitmapPreferred(network, scratch, (int)Math.Min(int.MaxValue, (double)activeFeatures / lanes * network.InputWidth)))
+        {
+            return false;
+        }
         return scatterEntries >= BatchedWorkRatio * compute.NonzeroCount && BatchedAllowed(network, scratch);
     }
 

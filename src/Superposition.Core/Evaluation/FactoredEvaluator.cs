@@ -25,7 +25,8 @@ namespace Superposition.Evaluation;
 /// (superposed inputs, where read noise touches most neurons) the accumulators are scanned densely,
 /// which avoids a branch per update; when it is small (explicit inputs) touched neurons are listed.
 /// Per 64 samples the batched pass (FactoredEvaluator.Batched.cs) may replace the per-sample scatter
-/// altogether; the decoding after it is the same.
+/// altogether, and per sample the bitmap pass (FactoredEvaluator.Bitmap.cs) may replace the feature
+/// counts and the scatter; the decoding after either is the same.
 /// </remarks>
 public static partial class FactoredEvaluator
 {
@@ -180,6 +181,10 @@ public static partial class FactoredEvaluator
             return setCount;
         }
 
+        if (BitmapPreferred(network, scratch, setCount) && TryBitmapForward(network, scratch, setCount, generation, out var bitmapPositive))
+        {
+            return bitmapPositive;
+        }
         var touchedFeatures = CountFeatures(inputCode, scratch.SetNeurons.AsSpan(0, setCount), scratch);
         // The mode is chosen from the mean column length: it changes the speed, never the result, and
         // summing the touched columns' exact lengths first would cost a scattered read per feature.

@@ -26,6 +26,7 @@ public sealed class Network
     private readonly ImmutableArray<double> _biases;
     private readonly Code? _outputCode;
     private readonly Decoder? _decoder;
+    private readonly Lazy<WeightBitmap?> _weightBitmap;
 
     private Network(string construction, ConstructionParameters parameters, Problem problem, Seed seed, InputStage input, ImmutableArray<Layer> layers, Readout readout, ImmutableArray<NeuronSegment> layout)
     {
@@ -53,6 +54,7 @@ public sealed class Network
             _outputCode = ((Readout.Code)readout).OutputCode;
             _decoder = ((Readout.Code)readout).Decoder;
         }
+        _weightBitmap = new Lazy<WeightBitmap?>(() => IsFactored && _compute is { } compute ? WeightBitmap.Build(_inputCode!, compute) : null);
         Resources = IsFactored
             ? ResourceCounting.Count(InputEncoding, InputCode, Compute, Biases.AsSpan(), OutputCode)
             : ResourceCounting.Count(input, layers, readout);
@@ -100,6 +102,15 @@ public sealed class Network
 
     /// <summary>How each output is read from its code's neurons.</summary>
     public Decoder Decoder => IsFactored ? _decoder! : throw NotFactored();
+
+    /// <summary>
+    /// W's columns as bitmaps for the bitmap forward pass, made on first use (one bit per input and
+    /// output neuron; the evaluator asks only within its memory budget); null without a compute layer.
+    /// </summary>
+    internal WeightBitmap? WeightBitmap => _weightBitmap.Value;
+
+    /// <summary>Whether <see cref="WeightBitmap"/> has been made (bench times making it apart from the build).</summary>
+    internal bool HasWeightBitmap => _weightBitmap.IsValueCreated;
 
     /// <summary>Named ranges of output-layer neurons (channel R, blocks), disjoint and in order.</summary>
     public ImmutableArray<NeuronSegment> Layout { get; }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Superposition.Codes;
 
 namespace Superposition.Networks;
@@ -11,27 +10,14 @@ namespace Superposition.Networks;
 /// apart in a large array; at m' = 10^7 (w = 24, b = 19) a code is one 64-byte line here against 96
 /// bytes, most often on two lines, as ints. Unmanaged, line-aligned memory: dispose it.
 /// </summary>
-internal sealed unsafe partial class PackedCodes : IDisposable
+internal sealed unsafe class PackedCodes : IDisposable
 {
-    private const int HugePage = 2 << 20;
-    private const int MadviseHugePage = 14;
-
     private PackedCodes(int width, int bits, int wordsPerSlot, int featureCount)
     {
         (Width, Bits, WordsPerSlot) = (width, bits, wordsPerSlot);
         FieldsPerWord = 64 / bits;
-        var bytes = (nuint)Math.Max(1L, (long)featureCount * wordsPerSlot * sizeof(ulong));
-        if (bytes < HugePage || !OperatingSystem.IsLinux())
-        {
-            Slots = (ulong*)NativeMemory.AlignedAlloc(bytes, 64);
-            return;
-        }
-        // Large copies sit on 2 MB pages where the kernel grants them (transparent huge pages on request):
-        // the count's fetches land anywhere in hundreds of MB, and with 4 KB pages most of them also miss
-        // the TLB. Asked before the first write, so the pages are huge from the start; refused is harmless.
-        bytes = (bytes + HugePage - 1) / HugePage * HugePage;
-        Slots = (ulong*)NativeMemory.AlignedAlloc(bytes, HugePage);
-        _ = Madvise(Slots, bytes, MadviseHugePage);
+        // The count's fetches land anywhere in hundreds of MB: line-aligned slots on huge pages.
+        Slots = (ulong*)LineAlignedMemory.Allocate((long)featureCount * wordsPerSlot * sizeof(ulong));
     }
 
     /// <summary>Neurons per feature.</summary>
@@ -74,14 +60,11 @@ internal sealed unsafe partial class PackedCodes : IDisposable
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Madvise(void* address, nuint length, int advice);
-
     public void Dispose()
     {
         if (Slots != null)
         {
-            NativeMemory.AlignedFree(Slots);
+            LineAlignedMemory.Free(Slots);
             Slots = null;
         }
     }
