@@ -148,7 +148,6 @@ internal sealed unsafe class WeightBitmap
     /// and in a column of unit weights a hit on a bit already set is listed as a repeat without a branch
     /// (about one hit in twenty). A row's excess is its repeats' weights plus its first weight less one.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BuildColumn(Code code, ComputeMatrix compute, int neuron, ColumnScratch scratch, List<int> excessRows, List<byte> excessValues)
     {
         var words = new Span<ulong>(Columns + ((long)neuron * WordsPerColumn), WordsPerColumn);
