@@ -60,19 +60,18 @@ public static partial class FactoredEvaluator
     /// </summary>
     private static bool BitmapPreferred(Network network, EvaluationScratch scratch, int setCount)
     {
-        switch (scratch.Kernel)
+        if (scratch.Kernel is not (ForwardKernel.Auto or ForwardKernel.Bitmap))
         {
-            case ForwardKernel.Bitmap:
-                return BitmapFeasible(network) ? true : throw new InvalidOperationException("the bitmap forward pass does not apply to this network (see FactoredEvaluator.BitmapFeasible)");
-            case ForwardKernel.Auto:
-                break;
-            default:
-                return false;
+            return false;
         }
         if (scratch.BitmapFeasible is not { } feasible)
         {
             feasible = BitmapFeasible(network);
             scratch.BitmapFeasible = feasible;
+        }
+        if (scratch.Kernel == ForwardKernel.Bitmap)
+        {
+            return feasible ? true : throw new InvalidOperationException("the bitmap forward pass does not apply to this network (see FactoredEvaluator.BitmapFeasible)");
         }
         if (!feasible)
         {
@@ -92,7 +91,7 @@ public static partial class FactoredEvaluator
     /// not counted in <see cref="EvaluationScratch.BitmapSamples"/>). Lists the positive
     /// neurons as <see cref="Forward"/> does and returns how many in <paramref name="positive"/>.
     /// </summary>
-    private static unsafe bool TryBitmapForward(Network network, EvaluationScratch scratch, int setCount, int generation, out int positive)
+    private static bool TryBitmapForward(Network network, EvaluationScratch scratch, int setCount, int generation, out int positive)
     {
         positive = 0;
         var bitmap = network.WeightBitmap!;
