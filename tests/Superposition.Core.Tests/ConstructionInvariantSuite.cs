@@ -397,8 +397,8 @@ public abstract class ConstructionInvariantSuite<TRegistry>
     /// <summary>
     /// The bitmap forward pass (W's columns counted in bit planes) against the per-sample scatter: every
     /// decoded output and both margins of every sample agree, for every input distribution. Every
-    /// generated network with a compute layer is checked, and the pass must take some of their samples
-    /// (the others, whose sums could pass a byte, are scattered): a construction it never reaches fails here.
+    /// generated network with W's bitmaps (superposed inputs) is checked, and the pass must take some of
+    /// their samples (the others, whose sums could pass a byte, are scattered).
     /// </summary>
     [Theory]
     [MemberData(nameof(Constructions), nameof(Bitmap_forward_pass_equals_the_scatter_sample_for_sample))]
@@ -409,17 +409,17 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             AssertAllExcluded(nameof(Bitmap_forward_pass_equals_the_scatter_sample_for_sample));
             return;
         }
-        Assert.True(FactoredEvaluator.BitmapHardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them, so it is untested here");
-        var withCompute = 0;
+        Assert.True(WeightBitmap.Hardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them, so it is untested here");
+        var withBitmaps = 0;
         long bitmapSamples = 0;
         PropertyCheck.Run(Cases(construction), c =>
         {
             var network = c.Build();
-            if (!network.IsFactored || network.Compute is null)
+            if (!network.IsFactored || network.WeightBitmap is null)
             {
                 return;
             }
-            withCompute++;
+            withBitmaps++;
             var bitmapScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Bitmap };
             var scatterScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Scatter };
             foreach (var distribution in InputDistributions.Names.Where(d => InputDistributions.Check(d, c.Spec, "") is null))
@@ -437,7 +437,7 @@ public abstract class ConstructionInvariantSuite<TRegistry>
             Assert.Equal(0, scatterScratch.BitmapSamples);
             bitmapSamples += bitmapScratch.BitmapSamples;
         }, maxTest: 25);
-        Assert.True(withCompute == 0 || bitmapSamples > 0, $"'{construction}': {withCompute} generated networks with a compute layer, no sample the bitmap pass took");
+        Assert.True(withBitmaps == 0 || bitmapSamples > 0, $"'{construction}': {withBitmaps} generated networks with W's bitmaps, no sample the bitmap pass took");
     }
 
     [Theory]
@@ -553,7 +553,7 @@ public abstract class ConstructionInvariantSuite<TRegistry>
         // The batched and bitmap passes too, wherever they apply: their activations are the dense reference's as well.
         var batchedScratch = new EvaluationScratch(network) { Kernel = ForwardKernel.Batched };
         var batched = network.Compute is not null && FactoredEvaluator.BatchedAllowed(network, batchedScratch);
-        var bitmapScratch = new EvaluationScratch(network) { Kernel = network.Compute is not null ? ForwardKernel.Bitmap : ForwardKernel.Scatter };
+        var bitmapScratch = new EvaluationScratch(network) { Kernel = network.WeightBitmap is not null ? ForwardKernel.Bitmap : ForwardKernel.Scatter };
         foreach (var active in inputs)
         {
             var probe = Probe.Of(network, scratch, active);

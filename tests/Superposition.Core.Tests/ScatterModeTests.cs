@@ -67,7 +67,7 @@ public class ScatterModeTests
     [InlineData(200, 2_000, "explicit", false)]
     public void Auto_takes_the_bitmap_pass_where_it_saves_work(int inputs, int outputs, string encoding, bool expectBitmap)
     {
-        Assert.True(FactoredEvaluator.BitmapHardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them");
+        Assert.True(WeightBitmap.Hardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them");
         var network = Network(inputs, outputs, encoding);
         var batch = InputSamplers.Batch(network.Problem, InputDistributions.WithTruePair, 0, 128, new Seed(19));
         var auto = new EvaluationScratch(network);

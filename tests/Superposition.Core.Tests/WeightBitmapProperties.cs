@@ -10,8 +10,9 @@ using Xunit;
 namespace Superposition.Core.Tests;
 
 /// <summary>
-/// W's columns as bitmaps (<see cref="WeightBitmap"/>) and the bitmap pass's count of a set of input
-/// neurons (<see cref="FactoredEvaluator.CountSet"/>) against the definition W[u, ν] = Σ_{i : ν ∈ C_i}
+/// W's columns as bitmaps (<see cref="WeightBitmap"/>: bits, excesses, and the row nonzeros and values
+/// the weight count takes from them) and the bitmap pass's count of a set of input neurons
+/// (<see cref="FactoredEvaluator.CountSet"/>) against the definition W[u, ν] = Σ_{i : ν ∈ C_i}
 /// M[u, i], summed in long. The generated layers reach every path: one block of 512 output neurons and
 /// several, a last block full or partly padding, unit columns of M and weighted ones, neurons hit once
 /// and many times (codes that share neurons), empty columns of W, and sets of every size from 0 to 254,
@@ -93,7 +94,8 @@ public class WeightBitmapProperties
     /// </summary>
     private static Instance DrawBroad(Rng rng, int neurons, int rows)
     {
-        var support = new int[rng.NextInt(Math.Min(neurons, 254) + 1)];
+        // Half the time the widest code, so that a row's nonzeros fill a group of 254 columns.
+        var support = new int[rng.NextInt(2) == 0 ? Math.Min(neurons, 254) : rng.NextInt(Math.Min(neurons, 254) + 1)];
         Sampling.DistinctInRange(rng, 0, neurons, support);
         Array.Sort(support);
         var code = new Code(neurons, [0, support.Length], support);
@@ -152,6 +154,14 @@ public class WeightBitmapProperties
                 Assert.Equal(expected[neuron].Count == 0 ? 0 : expected[neuron].Values.Max(), bitmap.ColumnMax[neuron]);
                 Assert.Equal(expected[neuron].Count, bitmap.ColumnEntries[neuron]);
             }
+            // What the weight count takes from the bitmaps: nonzeros per row, and W's distinct values.
+            var rowNonzeros = new int[instance.Compute.RowCount];
+            foreach (var row in expected.SelectMany(column => column.Keys))
+            {
+                rowNonzeros[row]++;
+            }
+            Assert.Equal(rowNonzeros, bitmap.RowNonzeros);
+            Assert.Equal(expected.SelectMany(column => column.Values).Select(v => (int)v).ToHashSet().Order(), bitmap.Values.Order());
             seen.Add(instance, expected);
         }, maxTest: 150);
         seen.AssertEveryPath();
@@ -160,7 +170,7 @@ public class WeightBitmapProperties
     [Fact]
     public void Counts_of_a_set_equal_the_sums_of_its_columns()
     {
-        Assert.True(FactoredEvaluator.BitmapHardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them, so its count is untested here");
+        Assert.True(WeightBitmap.Hardware, "the bitmap pass needs AVX-512 with VBMI and GFNI; this machine lacks them, so its count is untested here");
         var sizes = new HashSet<int>();
         var values = new HashSet<int>();
         PropertyCheck.Run(Instances(), instance =>
@@ -198,7 +208,7 @@ public class WeightBitmapProperties
     /// <summary>Which of the build's and the count's paths the generated layers reached, from the definition.</summary>
     private sealed class Coverage
     {
-        private int _oneBlock, _severalBlocks, _fullLastBlock, _paddedLastBlock, _weightedColumns, _repeats, _emptyColumns, _largeExcess;
+        private int _oneBlock, _severalBlocks, _fullLastBlock, _paddedLastBlock, _weightedColumns, _repeats, _emptyColumns, _largeExcess, _severalGroups, _fullGroup;
 
         public void Add(Instance instance, Dictionary<int, long>[] expected)
         {
@@ -211,6 +221,8 @@ public class WeightBitmapProperties
             _repeats += expected.Any(c => c.Values.Any(v => v > 1)) ? 1 : 0;
             _emptyColumns += expected.Any(c => c.Count == 0) ? 1 : 0;
             _largeExcess += expected.Any(c => c.Values.Any(v => v > 256)) ? 1 : 0;
+            _severalGroups += instance.Code.NeuronCount > 254 ? 1 : 0;
+            _fullGroup += expected.SelectMany(c => c.Keys).GroupBy(row => row).Any(g => g.Count() >= 254) ? 1 : 0;
         }
 
         public void AssertEveryPath()
@@ -223,6 +235,8 @@ public class WeightBitmapProperties
             Assert.True(_repeats > 0, "no entry of W above one");
             Assert.True(_emptyColumns > 0, "no empty column of W");
             Assert.True(_largeExcess > 0, "no excess clamped to a byte");
+            Assert.True(_severalGroups > 0, "no layer whose row nonzeros are counted in several groups of 254 columns");
+            Assert.True(_fullGroup > 0, "no row with 254 or more nonzeros");
         }
     }
 }

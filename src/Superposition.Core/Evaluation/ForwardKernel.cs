@@ -14,8 +14,8 @@ public enum ForwardKernel
 
     /// <summary>
     /// Each sample counts the set bits of W's columns for its set input neurons, 512 neurons at a time in
-    /// bit planes. Throws where it does not apply to the network (no AVX-512, bitmaps over the memory
-    /// budget); a sample whose sums could pass a byte is scattered (<see cref="EvaluationScratch.BitmapSamples"/> counts the others).
+    /// bit planes. Throws where the network has no such bitmaps (inputs not superposed, no AVX-512, or
+    /// bitmaps over the memory budget); a sample whose sums could pass a byte is scattered (<see cref="EvaluationScratch.BitmapSamples"/> counts the others).
     /// </summary>
     Bitmap,
 }

@@ -26,7 +26,6 @@ public sealed class Network
     private readonly ImmutableArray<double> _biases;
     private readonly Code? _outputCode;
     private readonly Decoder? _decoder;
-    private readonly Lazy<WeightBitmap?> _weightBitmap;
 
     private Network(string construction, ConstructionParameters parameters, Problem problem, Seed seed, InputStage input, ImmutableArray<Layer> layers, Readout readout, ImmutableArray<NeuronSegment> layout)
     {
@@ -54,9 +53,14 @@ public sealed class Network
             _outputCode = ((Readout.Code)readout).OutputCode;
             _decoder = ((Readout.Code)readout).Decoder;
         }
-        _weightBitmap = new Lazy<WeightBitmap?>(() => IsFactored && _compute is { } compute ? WeightBitmap.Build(_inputCode!, compute) : null);
+        // W's bitmaps serve the bitmap forward pass and give the weight count as well. Made for superposed
+        // inputs only, where a sample sets s · b_in input neurons and reads thousands of M's columns through
+        // them; an explicit sample sets s neurons and reads s columns, which the scatter does faster.
+        WeightBitmap = IsFactored && _encoding == InputEncoding.Superposed && _compute is { } compute && WeightBitmap.Supported(_inputCode!.NeuronCount, compute.RowCount)
+            ? WeightBitmap.Build(_inputCode, compute)
+            : null;
         Resources = IsFactored
-            ? ResourceCounting.Count(InputEncoding, InputCode, Compute, Biases.AsSpan(), OutputCode)
+            ? ResourceCounting.Count(InputEncoding, InputCode, Compute, Biases.AsSpan(), OutputCode, WeightBitmap)
             : ResourceCounting.Count(input, layers, readout);
     }
 
@@ -104,13 +108,11 @@ public sealed class Network
     public Decoder Decoder => IsFactored ? _decoder! : throw NotFactored();
 
     /// <summary>
-    /// W's columns as bitmaps for the bitmap forward pass, made on first use (one bit per input and
-    /// output neuron; the evaluator asks only within its memory budget); null without a compute layer.
+    /// W's columns as bitmaps, for the bitmap forward pass and the weight count: made with a network of
+    /// superposed inputs where they fit (<see cref="WeightBitmap.Supported"/>: one bit per input and output
+    /// neuron); null otherwise and without a compute layer.
     /// </summary>
-    internal WeightBitmap? WeightBitmap => _weightBitmap.Value;
-
-    /// <summary>Whether <see cref="WeightBitmap"/> has been made (bench times making it apart from the build).</summary>
-    internal bool HasWeightBitmap => _weightBitmap.IsValueCreated;
+    internal WeightBitmap? WeightBitmap { get; }
 
     /// <summary>Named ranges of output-layer neurons (channel R, blocks), disjoint and in order.</summary>
     public ImmutableArray<NeuronSegment> Layout { get; }

@@ -25,14 +25,21 @@ public static class ResourceCounting
     private const int PrefetchDistance = 16;
 
     public static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode) =>
-        Count(encoding, inputCode, compute, biases, outputCode, EntriesPerRange);
+        Count(encoding, inputCode, compute, biases, outputCode, EntriesPerRange, null);
+
+    /// <summary>
+    /// As above, with W's row nonzeros and values taken from its bitmaps where the network has them
+    /// (they hold W's support already; the count of W's rows is then not run).
+    /// </summary>
+    internal static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode, WeightBitmap? bitmap) =>
+        Count(encoding, inputCode, compute, biases, outputCode, EntriesPerRange, bitmap);
 
     /// <summary>
     /// <see cref="Count(InputEncoding, Code, ComputeMatrix?, ReadOnlySpan{double}, Code)"/> with M transposed
     /// <paramref name="entriesPerRange"/> entries at a time (at least one row), so tests can run the
     /// multi-range walk, which production reaches only beyond 2^26 nonzeros, on small networks.
     /// </summary>
-    internal static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode, long entriesPerRange)
+    internal static ResourceCounts Count(InputEncoding encoding, Code inputCode, ComputeMatrix? compute, ReadOnlySpan<double> biases, Code outputCode, long entriesPerRange, WeightBitmap? bitmap = null)
     {
         var inputNeurons = encoding == InputEncoding.Targets ? 0 : inputCode.NeuronCount;
         var codeBits = CodeBits(outputCode) + (encoding == InputEncoding.Targets ? 0.0 : CodeBits(inputCode));
@@ -40,7 +47,7 @@ public static class ResourceCounting
         {
             return new ResourceCounts(inputNeurons, 0, outputCode.NeuronCount, 0, 0, inputCode.UniformWidth, outputCode.UniformWidth, 0.0, codeBits);
         }
-        var (rowNonzeros, rowValues) = CountRows(inputCode, compute, entriesPerRange);
+        var (rowNonzeros, rowValues) = bitmap is null ? CountRows(inputCode, compute, entriesPerRange) : (bitmap.RowNonzeros, bitmap.Values);
         var distinctValues = rowValues.Count;
         var valueBits = Log2.Of(distinctValues);
         var weightBits = 0.0;
