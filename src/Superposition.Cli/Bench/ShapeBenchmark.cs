@@ -12,8 +12,8 @@ namespace Superposition.Cli.Bench;
 /// <summary>
 /// Measures one shape end to end: build (timed), then sampling, encoding, forward pass, decoding and
 /// scoring of every batch — the pipeline's own work per sample — spread over all cores with one
-/// scratch per worker. A warm-up pass runs first so tiered JIT does not distort the figure; W's bitmaps,
-/// where the bitmap pass wants them, are made during it, and their time is reported on its own.
+/// scratch per worker. A warm-up pass runs first so tiered JIT does not distort the figure. W's bitmaps,
+/// where the network has them, are made by the build; their share of it is reported as well.
 /// </summary>
 internal static class ShapeBenchmark
 {
