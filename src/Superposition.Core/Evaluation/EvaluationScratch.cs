@@ -93,9 +93,6 @@ public sealed class EvaluationScratch
     /// <summary>Samples whose forward pass was the bitmap one (W's columns counted in bit planes); tests and bench report it.</summary>
     public long BitmapSamples { get; internal set; }
 
-    /// <summary>Whether the bitmap pass can run on this network, once known (hardware and memory budget).</summary>
-    internal bool? BitmapFeasible { get; set; }
-
     private byte[]? _bitmapCounts;
     private byte[]? _byteFloors;
 
