@@ -103,9 +103,11 @@ public static partial class FactoredEvaluator
         bitmap.CountBits(set, counts);
         foreach (var neuron in set)
         {
-            for (var k = bitmap.ExcessOffsets[neuron]; k < bitmap.ExcessOffsets[neuron + 1]; k++)
+            var rows = bitmap.ExcessRows(neuron);
+            var values = bitmap.ExcessValues(neuron);
+            for (var k = 0; k < rows.Length; k++)
             {
-                counts[bitmap.ExcessRows[k]] += bitmap.ExcessValues[k];
+                counts[rows[k]] += values[k];
             }
         }
     }
