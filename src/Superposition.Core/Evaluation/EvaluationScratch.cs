@@ -20,6 +20,7 @@ public sealed class EvaluationScratch
 
     private EvaluationScratch(Network network, bool layered)
     {
+        _network = network;
         if (layered)
         {
             // The layered evaluator keeps its own buffers; the factored ones stay empty.
@@ -93,18 +94,20 @@ public sealed class EvaluationScratch
     /// <summary>Samples whose forward pass was the bitmap one (W's columns counted in bit planes); tests and bench report it.</summary>
     public long BitmapSamples { get; internal set; }
 
+    private readonly Network _network;
     private byte[]? _bitmapCounts;
     private byte[]? _byteFloors;
 
     /// <summary>
     /// The bitmap pass's byte counts (overwritten by every sample) and the firing floors as bytes, clamped
-    /// to 255 (which no byte count of the pass reaches) and padded with 255 to <paramref name="length"/>
-    /// neurons; made on first use.
+    /// to 255 (which no byte count of the pass reaches) and padded with 255 to the bitmaps' whole blocks;
+    /// made on first use.
     /// </summary>
-    internal (byte[] Counts, byte[] Floors) BitmapBuffers(int length)
+    internal (byte[] Counts, byte[] Floors) BitmapBuffers()
     {
         if (_bitmapCounts is null || _byteFloors is null)
         {
+            var length = _network.WeightBitmap!.Blocks * WeightBitmap.BlockBits;
             _bitmapCounts = new byte[length];
             _byteFloors = new byte[length];
             Array.Fill(_byteFloors, byte.MaxValue);

@@ -17,14 +17,11 @@ namespace Superposition.Evaluation;
 /// <remarks>
 /// Exact like the scatter: every step is integer. Counts are bytes, so a sample runs here only when the
 /// sum of its neurons' largest weights <see cref="WeightBitmap.ColumnMax"/> is at most
-/// <see cref="MaxByteSum"/>, which bounds every accumulator below 255; a floor of 255 or more then
+/// <see cref="WeightBitmap.MaxCount"/>, which bounds every accumulator below 255; a floor of 255 or more then
 /// never fires, as in the scatter.
 /// </remarks>
 public static partial class FactoredEvaluator
 {
-    /// <summary>The largest accumulator a byte count may reach: below 255, so that a floor clamped to 255 never fires.</summary>
-    private const int MaxByteSum = WeightBitmap.MaxCount;
-
     /// <summary>
     /// Run the bitmap pass when the scatter's expected entries exceed this many times the 64-bit words
     /// the bitmap pass reads (the sample's columns, plus one column's worth for the byte conversion and
@@ -35,7 +32,7 @@ public static partial class FactoredEvaluator
 
     /// <summary>Seconds of the network's build spent making its bitmaps of W, 0 without them (bench reports it).</summary>
     public static double BitmapSeconds(Network network) =>
-        network.IsFactored ? network.WeightBitmap?.BuildSeconds ?? 0 : 0;
+        network.WeightBitmap?.BuildSeconds ?? 0;
 
     /// <summary>
     /// Whether a sample that sets <paramref name="setCount"/> input neurons should take the bitmap pass,
@@ -81,11 +78,11 @@ public static partial class FactoredEvaluator
             bound += bitmap.ColumnMax[neuron];
             entries += bitmap.ColumnEntries[neuron];
         }
-        if (bound > MaxByteSum || setCount > WeightBitmap.MaxCountedColumns)
+        if (bound > WeightBitmap.MaxCount || setCount > WeightBitmap.MaxCountedColumns)
         {
             return false;
         }
-        var (counts, floors) = scratch.BitmapBuffers(bitmap.Blocks * WeightBitmap.BlockBits);
+        var (counts, floors) = scratch.BitmapBuffers();
         CountSet(bitmap, set, counts);
         positive = CollectPositiveBytes(network, scratch, counts, floors, generation);
         scratch.TouchedEntries += entries;
@@ -96,7 +93,7 @@ public static partial class FactoredEvaluator
     /// <summary>
     /// Σ_{ν ∈ set} W[u, ν] for every output neuron u, as bytes in counts[u] (padding neurons read 0): the set
     /// bits of the set's columns (<see cref="WeightBitmap.CountBits"/>), then the excesses added. The caller
-    /// checks that no sum passes <see cref="MaxByteSum"/>.
+    /// checks that no sum passes <see cref="WeightBitmap.MaxCount"/>.
     /// </summary>
     internal static void CountSet(WeightBitmap bitmap, ReadOnlySpan<int> set, byte[] counts)
     {
